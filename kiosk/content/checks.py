@@ -1,0 +1,154 @@
+"""Checks that need a whole validated exhibit: files, translations, readability.
+
+Each check yields (path, severity, message); the loader turns the path into a
+line and column. Paths use the YAML keys, so `panels[2].stills[0].file`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from kiosk.content.images import ImageError, probe_image
+from kiosk.content.problems import Severity, did_you_mean
+from kiosk.content.schema import ComparePanel, Exhibit, FactsPanel
+from kiosk.content.text import Text, count_words, parse_markup, plain_text, sentences
+
+Finding = tuple[tuple, Severity, str]
+
+MAX_BLOCK_WORDS = 100
+MAX_SENTENCE_WORDS = 25
+LONG_TEXT_FIELDS = {"body", "summary", "text", "caption"}
+"""Fields read as prose, held to the Smithsonian's block and sentence lengths."""
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
+
+
+def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every value in a validated model, with its path in YAML keys."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            yield from walk(getattr(value, name), path + (field.alias or name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk(item, path + (index,))
+
+
+def check_files(data: Any, folder: Path, path: tuple = ()) -> Iterator[Finding]:
+    """Every `file:` in the raw data, so missing stills are reported even when
+    the rest of the file still has schema errors."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "file" and isinstance(value, str) and value:
+                yield from _check_file(value, folder, path + (key,))
+            else:
+                yield from check_files(value, folder, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from check_files(item, folder, path + (index,))
+    elif isinstance(data, str) and path and path[-1] == "tile":
+        yield from _check_file(data, folder, path)
+
+
+def check_exhibit(exhibit: Exhibit) -> Iterator[Finding]:
+    values = list(walk(exhibit))
+    yield from _check_languages(exhibit, values)
+    yield from _check_readability(exhibit, values)
+    yield from _check_fact_keys(exhibit)
+    for index, panel in enumerate(exhibit.panels):
+        if isinstance(panel, ComparePanel):
+            yield from _check_compare_rows(exhibit, panel, ("panels", index))
+
+
+def _check_languages(exhibit: Exhibit, values: list) -> Iterator[Finding]:
+    wanted = exhibit.all_languages
+    for path, value in values:
+        if isinstance(value, Text):
+            missing = [lang for lang in wanted if lang not in value.languages(exhibit.default_language)]
+            if missing:
+                yield (path, Severity.WARNING,
+                       f"no {', '.join(missing)} translation; visitors will see the "
+                       f"{exhibit.default_language} text")
+            extra = sorted(set(value.translations) - set(wanted))
+            if extra:
+                yield (path, Severity.WARNING,
+                       f"translation {', '.join(extra)} is not in the exhibit's languages "
+                       f"({', '.join(wanted)}) and will not be shown")
+
+
+def _check_readability(exhibit: Exhibit, values: list) -> Iterator[Finding]:
+    for path, value in values:
+        if not (isinstance(value, Text) and path and path[-1] in LONG_TEXT_FIELDS):
+            continue
+        for text in value.variants():
+            blocks = plain_text(parse_markup(text))
+            words = sum(count_words(block) for block in blocks)
+            if words > MAX_BLOCK_WORDS:
+                yield (path, Severity.WARNING,
+                       f"{words} words in one text block; keep blocks under "
+                       f"{MAX_BLOCK_WORDS} words so visitors read them (split it into panels)")
+            for sentence in (s for block in blocks for s in sentences(block)):
+                if count_words(sentence) > MAX_SENTENCE_WORDS:
+                    yield (path, Severity.WARNING,
+                           f"a sentence of {count_words(sentence)} words (limit "
+                           f"{MAX_SENTENCE_WORDS}): \"{sentence[:60]}…\"")
+
+
+def _check_file(name: str, folder: Path, path: tuple) -> Iterator[Finding]:
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
+        yield path, Severity.ERROR, f"'{name}' is an absolute path; give a path inside the exhibit folder, such as stills/{Path(name).name}"
+        return
+    if "\\" in name:
+        yield path, Severity.ERROR, f"'{name}' uses '\\'; write paths with '/', such as {name.replace(chr(92), '/')}"
+        return
+    if ".." in PurePosixPath(name).parts:
+        yield path, Severity.ERROR, f"'{name}' leaves the exhibit folder ('..'); keep the file inside it"
+        return
+    target = folder / name
+    if not target.exists():
+        nearby = [str(p.relative_to(folder)).replace(os.sep, "/") for p in folder.rglob("*")
+                  if p.suffix.lower() in IMAGE_SUFFIXES]
+        yield path, Severity.ERROR, f"file not found: {name}{did_you_mean(name, nearby)}"
+        return
+    if not target.resolve().is_relative_to(folder.resolve()):
+        yield path, Severity.ERROR, f"'{name}' is a link that points outside the exhibit folder"
+        return
+    if not target.is_file():
+        yield path, Severity.ERROR, f"'{name}' is a folder, not an image file"
+        return
+    try:
+        probe_image(target)
+    except ImageError as exc:
+        yield path, Severity.ERROR, f"{name}: {exc}"
+    except OSError as exc:
+        yield path, Severity.ERROR, f"{name} cannot be read: {exc.strerror}"
+
+
+def _check_fact_keys(exhibit: Exhibit) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for i, panel in enumerate(exhibit.panels):
+        for j, fact in enumerate(panel.facts if isinstance(panel, FactsPanel) else ()):
+            if fact.key in seen:
+                yield (("panels", i, "facts", j, "key"), Severity.ERROR,
+                       f"fact key '{fact.key}' is used twice in this exhibit")
+            if fact.key:
+                seen.add(fact.key)
+
+
+def _check_compare_rows(exhibit: Exhibit, panel: ComparePanel, path: tuple) -> Iterator[Finding]:
+    ours = exhibit.facts_by_key()
+    for index, key in enumerate(panel.rows):
+        if key not in ours:
+            yield (path + ("rows", index), Severity.ERROR,
+                   f"no fact with key '{key}' in this exhibit's facts panels{did_you_mean(key, ours)}; "
+                   "each compare row needs one for its label and value")
+    if not isinstance(panel.other, str):
+        theirs = {fact.key for fact in panel.other.facts if fact.key}
+        for index, key in enumerate(panel.rows):
+            if key in ours and key not in theirs:
+                yield (path + ("rows", index), Severity.WARNING,
+                       f"the compared item has no fact '{key}'; its cell will show a dash")

@@ -1,0 +1,198 @@
+"""Reading one YAML file into plain data plus the position of every value.
+
+PyYAML's SafeLoader does the parsing, but we build the Python data from its
+node tree ourselves so that we can (1) remember where each key and value
+stands, for located messages, (2) reject duplicate keys, which PyYAML silently
+collapses, (3) reject tags that would construct Python objects, and (4) stop
+alias bombs before they expand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1024 * 1024
+"""Exhibit files are prose, not data dumps: a larger file is refused unread."""
+
+MAX_NODES = 100_000
+"""Values a document may expand to once aliases are followed (billion laughs)."""
+
+Path_ = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+class YamlError(Exception):
+    """A problem that stops the whole file from being read."""
+
+    def __init__(self, message: str, position: Position = (1, 1), path: Path_ = ()):
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.path = path
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    value_positions: dict[Path_, Position] = field(default_factory=dict)
+    key_positions: dict[Path_, Position] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> Position:
+        """Position of the value (or key) at `path`, or of its nearest ancestor."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if prefix in self.value_positions:
+                return self.value_positions[prefix]
+        return (1, 1)
+
+
+def _position(node: Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+class _Builder:
+    """Turns a composed node tree into Python data, recording positions."""
+
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+        self.constructor = SafeConstructor()
+        self.visited = 0
+        self.open_nodes: set[int] = set()
+
+    def build(self, node: Node, path: Path_) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise YamlError(
+                f"the document expands to more than {MAX_NODES:,} values through "
+                "aliases (*name); this looks like an alias bomb",
+                self.doc.key_positions.get(path[:1], _position(node)),
+                path[:1],
+            )
+        if id(node) in self.open_nodes:
+            raise YamlError("an alias refers to a value that contains it", _position(node), path)
+        self.doc.value_positions.setdefault(path, _position(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        self.open_nodes.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                self._check_tag(node, "tag:yaml.org,2002:seq", path)
+                return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            self._check_tag(node, "tag:yaml.org,2002:map", path)
+            return self._mapping(node, path)
+        finally:
+            self.open_nodes.discard(id(node))
+
+    def _check_tag(self, node: Node, expected: str, path: Path_) -> None:
+        if node.tag != expected:
+            raise YamlError(self._tag_message(node.tag), _position(node), path)
+
+    @staticmethod
+    def _tag_message(tag: str) -> str:
+        if tag.startswith("tag:yaml.org,2002:python/"):
+            return (
+                f"the tag {_short_tag(tag)} is not allowed: exhibit files hold plain "
+                "text, numbers, lists and maps, never Python objects"
+            )
+        return f"the tag {_short_tag(tag)} is not supported; remove it"
+
+    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+        try:
+            return self.constructor.construct_object(node)
+        except ConstructorError as exc:
+            message = (
+                self._tag_message(node.tag)
+                if "could not determine a constructor" in str(exc.problem)
+                else str(exc.problem)
+            )
+            raise YamlError(message, _position(node), path) from None
+        except ValueError as exc:  # e.g. a timestamp that is no real date
+            raise YamlError(f"invalid value {node.value!r}: {exc}", _position(node), path) from None
+
+    def _mapping(self, node: MappingNode, path: Path_) -> dict:
+        explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
+        try:
+            self.constructor.flatten_mapping(node)
+        except ConstructorError as exc:
+            raise YamlError(str(exc.problem), _position(node), path) from None
+        merged = len(node.value) - explicit
+        result: dict = {}
+        seen_at: dict[Any, Position] = {}
+        for index, (key_node, value_node) in enumerate(node.value):
+            if not isinstance(key_node, ScalarNode):
+                raise YamlError("a key must be a plain value, not a list or map",
+                                _position(key_node), path)
+            key = self._scalar(key_node, path)
+            if index >= merged and key in seen_at:
+                line, column = seen_at[key]
+                raise YamlError(
+                    f"duplicate key '{key}' (first given at line {line}, column {column}); "
+                    "YAML would silently keep only the last one",
+                    _position(key_node),
+                    path + (key,),
+                )
+            if index >= merged:
+                seen_at[key] = _position(key_node)
+            self.doc.key_positions[path + (key,)] = _position(key_node)
+            self.doc.value_positions.pop(path + (key,), None)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); "
+            "save it as UTF-8",
+            (line, column),
+        ) from None
+
+
+def parse_yaml(raw: bytes) -> YamlDocument:
+    """Parse one YAML document; raises YamlError with a position on any problem."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    text = _decode(raw)
+    if not text.strip():
+        raise YamlError("the file is empty")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(f"YAML syntax: {message}", position) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"YAML syntax: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlError("the file holds only comments")
+    doc = YamlDocument(data=None)
+    doc.data = _Builder(doc).build(node, ())
+    return doc
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read and parse a file, checking its size before reading it."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlError(f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    return parse_yaml(path.read_bytes())

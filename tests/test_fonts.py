@@ -39,8 +39,8 @@ def covered(font_name: str) -> frozenset[str]:
 
 
 @cache
-def exhibit_chars() -> frozenset[str]:
-    return frozenset(fontchars.exhibit_chars())
+def shown_chars() -> frozenset[str]:
+    return frozenset(fontchars.shown_chars())
 
 
 def assert_covers(font_name: str, required: set[str], what: str) -> None:
@@ -55,7 +55,7 @@ def assert_covers(font_name: str, required: set[str], what: str) -> None:
 @pytest.mark.parametrize("font_name", SC_FONTS)
 def test_sc_font_covers_gb2312_level1_and_exhibit_hanzi(font_name):
     assert_covers(font_name, fontchars.gb2312_level1(), "GB2312 level-1 hanzi")
-    cjk = {ch for ch in exhibit_chars() if fontchars.is_cjk(ch)}
+    cjk = {ch for ch in shown_chars() if fontchars.is_cjk(ch)}
     assert_covers(font_name, cjk, "CJK characters used by exhibits")
 
 
@@ -64,7 +64,7 @@ def test_latin_font_covers_latin_cyrillic_and_exhibit_letters(font_name):
     assert_covers(font_name, fontchars.chars_in(fontchars.LATIN_SCRIPT_RANGES), "Latin/Cyrillic")
     letters = {
         ch
-        for ch in exhibit_chars()
+        for ch in shown_chars()
         if unicodedata.name(ch, "").startswith(("LATIN ", "CYRILLIC "))
     }
     assert_covers(font_name, letters, "Latin/Cyrillic letters used by exhibits")
@@ -74,7 +74,7 @@ def test_latin_font_covers_latin_cyrillic_and_exhibit_letters(font_name):
 def test_every_exhibit_character_has_a_glyph(style):
     fonts = [name for name in FAMILIES if Path(name).stem.endswith(f"-{style}")]
     available = frozenset().union(*map(covered, fonts))
-    missing = sorted(exhibit_chars() - available)
+    missing = sorted(shown_chars() - available)
     listed = " ".join(f"U+{ord(ch):04X} {ch!r}" for ch in missing[:40])
     assert not missing, f"no {style} font has {len(missing)} exhibit characters: {listed}"
 

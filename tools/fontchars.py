@@ -7,6 +7,7 @@ two can never disagree.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -88,6 +89,14 @@ def _strings(node):
             yield from _strings(item)
 
 
+def interface_chars() -> set[str]:
+    """Characters of the kiosk's own interface strings (kiosk/ui/strings.py)."""
+    sys.path.insert(0, str(ROOT))
+    from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
+
+    return {ch for text in _strings([STRINGS, LANGUAGE_NAMES]) for ch in text}
+
+
 def exhibit_chars(exhibits_dir: Path = EXHIBITS_DIR) -> set[str]:
     """Printable characters in the strings of every exhibits/*/exhibit.yaml.
 
@@ -103,10 +112,15 @@ def exhibit_chars(exhibits_dir: Path = EXHIBITS_DIR) -> set[str]:
 
 def latin_charset(exhibits_dir: Path = EXHIBITS_DIR) -> set[str]:
     """Characters to keep in the Noto Sans (Latin/Cyrillic) subset."""
-    extra = {ch for ch in exhibit_chars(exhibits_dir) if not is_cjk(ch)}
+    extra = {ch for ch in shown_chars(exhibits_dir) if not is_cjk(ch)}
     return chars_in(LATIN_RANGES) | extra
 
 
 def sc_charset(exhibits_dir: Path = EXHIBITS_DIR) -> set[str]:
     """Characters to keep in the Noto Sans CJK SC subset."""
-    return gb2312_level1() | chars_in(SC_RANGES) | exhibit_chars(exhibits_dir)
+    return gb2312_level1() | chars_in(SC_RANGES) | shown_chars(exhibits_dir)
+
+
+def shown_chars(exhibits_dir: Path = EXHIBITS_DIR) -> set[str]:
+    """Everything the kiosk can show: exhibit text and interface text."""
+    return exhibit_chars(exhibits_dir) | interface_chars()

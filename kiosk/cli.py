@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
 from kiosk import __version__
 from kiosk.paths import bundled_exhibits_dir
+
+log = logging.getLogger("kiosk")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,7 +39,87 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of exhibit.yaml")
     schema.set_defaults(handler=_schema)
+
+    run = commands.add_parser("run", help="open the kiosk (the default command)")
+    _add_display_options(run)
+    run.add_argument("--windowed", action="store_true",
+                     help="a normal window instead of full screen (development)")
+    run.add_argument("--screen", type=int, default=None, metavar="N",
+                     help="which display to use, counted from 0")
+    run.add_argument("--lang", default="en", choices=LANGUAGES, help="start language")
+    run.set_defaults(handler=_run)
+
+    render = commands.add_parser("render", help="render every screen to PNG files for review")
+    _add_display_options(render)
+    render.add_argument("--out", type=Path, required=True, metavar="DIR")
+    render.add_argument("--lang", default="en", choices=[*LANGUAGES, "all"],
+                        help="language, or all")
+    render.set_defaults(handler=_render)
     return parser
+
+
+LANGUAGES = ["en", "zh", "ru"]
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size such as 1920x1080, got {text!r}") from None
+    if not (320 <= width <= 16384 and 240 <= height <= 16384):
+        raise argparse.ArgumentTypeError(f"{text} is outside 320x240 to 16384x16384")
+    return width, height
+
+
+def _add_display_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--exhibits", type=Path, default=None, metavar="DIR",
+                         help="exhibits folder (default: the bundled exhibits)")
+    command.add_argument("--size", type=_size, action="append", metavar="WxH",
+                         help="window or render size; render accepts it more than once")
+    command.add_argument("--diagonal", type=float, default=None, metavar="INCHES",
+                         help="display diagonal, for physical sizes when the display "
+                              "reports a wrong DPI (render default: 55)")
+
+
+def _load(args: argparse.Namespace):
+    from kiosk.content.loader import load_catalog
+
+    folder = args.exhibits or bundled_exhibits_dir()
+    if not folder.exists():
+        print(f"kiosk: no such exhibits folder: {folder}", file=sys.stderr)
+        return None
+    catalog = load_catalog([folder])
+    for problem in catalog.problems:
+        log.warning("%s", problem.format())
+    return catalog
+
+
+def _run(args: argparse.Namespace) -> int:
+    catalog = _load(args)
+    if catalog is None:
+        return 2
+    from kiosk.ui.launch import run_kiosk
+
+    return run_kiosk(catalog, windowed=args.windowed, size=(args.size or [None])[-1],
+                     screen_index=args.screen, diagonal=args.diagonal, language=args.lang)
+
+
+def _render(args: argparse.Namespace) -> int:
+    catalog = _load(args)
+    if catalog is None:
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+
+    from kiosk.render import render_all
+    from kiosk.ui.app import create_application
+
+    create_application()
+    sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
+    languages = LANGUAGES if args.lang == "all" else [args.lang]
+    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0)
+    print(f"{len(written)} images written to {args.out}")
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -72,13 +156,14 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
     if args.command is None:
-        args = parser.parse_args(["validate", *(argv or [])])
+        args = parser.parse_args(["run"])
     try:
         return args.handler(args)
     except KeyboardInterrupt:

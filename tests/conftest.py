@@ -7,7 +7,10 @@ import struct
 import zlib
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# A 4K virtual screen: the offscreen platform's default 800x800 one drops touch
+# presses that land outside it.
+os.environ["QT_QPA_PLATFORM"] = (
+    f"offscreen:configfile={Path(__file__).parent / 'data' / 'offscreen.json'}")
 
 import pytest  # noqa: E402
 
@@ -52,3 +55,32 @@ def exhibits_root(tmp_path: Path) -> Path:
     root = tmp_path / "exhibits"
     root.mkdir()
     return root
+
+
+def make_context(roots: list[Path] | None = None, size: tuple[int, int] = (1920, 1080),
+                 diagonal: float = 55.0, language: str | None = None):
+    """A UI context on the given exhibits (default: the bundled ones), sized for
+    a `diagonal`-inch display of `size` pixels."""
+    from kiosk.content.loader import load_catalog
+    from kiosk.media.images import ImageLoader
+    from kiosk.paths import bundled_exhibits_dir
+    from kiosk.session import Session
+    from kiosk.ui.context import Context
+    from kiosk.ui.metrics import Metrics
+
+    catalog = load_catalog(roots or [bundled_exhibits_dir()])
+    session = Session("en", ["en", "zh", "ru"])
+    if language:
+        session.set_language(language)
+    return Context(catalog, session, Metrics.for_diagonal(*size, diagonal), ImageLoader())
+
+
+@pytest.fixture
+def ctx(qapp):
+    from kiosk.ui.fonts import load_bundled_fonts
+    from kiosk.ui.style import stylesheet
+
+    load_bundled_fonts()
+    context = make_context()
+    qapp.setStyleSheet(stylesheet(context.theme, context.metrics))
+    return context

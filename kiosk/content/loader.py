@@ -55,7 +55,7 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-class _FileReport:
+class FileReport:
     """Collects the problems of one file, locating each by its data path."""
 
     def __init__(self, path: Path, doc: YamlDocument | None = None):
@@ -90,7 +90,7 @@ class _FileReport:
 
     def validation_errors(self, error: ValidationError) -> None:
         for item in error.errors(include_url=False):
-            path = _data_path(self.doc.data, item["loc"])
+            path = data_path(self.doc.data, item["loc"])
             kind, ctx = item["type"], item.get("ctx", {})
             if kind == "union_tag_invalid":
                 tag = ctx.get("tag")
@@ -129,7 +129,7 @@ def _message(kind: str, item: dict, ctx: dict) -> str:
     return f"{item['msg'][0].lower()}{item['msg'][1:]}, got {shown}"
 
 
-def _data_path(data: Any, loc: tuple) -> tuple:
+def data_path(data: Any, loc: tuple) -> tuple:
     """Pydantic's error location minus union tags: the path in the YAML data."""
     path: list = []
     current = data
@@ -160,14 +160,14 @@ def load_exhibit_file(path: Path) -> tuple[Exhibit | None, list[Problem]]:
     try:
         doc = read_yaml(path)
     except YamlError as exc:
-        report = _FileReport(path)
+        report = FileReport(path)
         report.add(exc.path, Severity.ERROR, exc.message, position=exc.position)
         return None, report.problems
     except OSError as exc:
-        report = _FileReport(path)
+        report = FileReport(path)
         report.add((), Severity.ERROR, f"cannot be read: {exc.strerror or exc}")
         return None, report.problems
-    report = _FileReport(path, doc)
+    report = FileReport(path, doc)
     if not isinstance(doc.data, dict):
         report.add((), Severity.ERROR, "expected a map of fields (schema:, title:, panels: ...)")
         return None, report.problems
@@ -249,7 +249,7 @@ def _check_references(item: LoadedExhibit, loaded: dict, failed_ids: set) -> lis
         if not isinstance(panel, ComparePanel) or not isinstance(panel.other, str):
             continue
         doc = doc or read_yaml(item.folder / EXHIBIT_FILE)
-        report = _FileReport(item.folder / EXHIBIT_FILE, doc)
+        report = FileReport(item.folder / EXHIBIT_FILE, doc)
         where = ("panels", index, "with")
         other = loaded.get(panel.other)
         if panel.other in failed_ids and other is None:

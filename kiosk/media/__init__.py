@@ -1,0 +1,1 @@
+"""Image decoding and caching, kept apart from the screens that show images."""

@@ -1,0 +1,264 @@
+"""The admin PIN: a salted, slow hash stored in the settings file.
+
+The hash is self-describing, so the parameters can be raised later without
+breaking PINs already set::
+
+    scrypt$n=16384,r=8,p=1$<salt, base64>$<hash, base64>
+
+`set_pin_in_file` writes it under `admin: pin_hash:` in `kiosk.yaml`, editing
+the file's text in place so that the curator's comments and layout survive.
+
+Plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import copy
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from kiosk.content.yamlsource import YamlError, parse_yaml
+
+PIN_PATTERN = re.compile(r"[0-9]{4,8}")
+PIN_RULE = "the PIN must be 4 to 8 digits (0-9)"
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 16384, 8, 1
+SALT_BYTES = 16
+HASH_BYTES = 32
+_MAX_SCRYPT_MEMORY = 64 * 1024 * 1024
+"""128 * n * r bytes: a stored hash asking for more is refused, not computed."""
+PBKDF2_MIN_ITERATIONS = 200_000
+_PBKDF2_MAX_ITERATIONS = 5_000_000
+
+
+class SettingsEditError(Exception):
+    """The settings file could not be updated safely; it was left unchanged."""
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why `pin` is not acceptable as an admin PIN, or None when it is."""
+    return None if isinstance(pin, str) and PIN_PATTERN.fullmatch(pin) else PIN_RULE
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii").rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+
+
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p,
+                          maxmem=2 * _MAX_SCRYPT_MEMORY, dklen=length)
+
+
+def hash_pin(pin: str) -> str:
+    """A new salted hash of `pin`; raises ValueError unless it is 4-8 digits."""
+    problem = pin_problem(pin)
+    if problem:
+        raise ValueError(problem)
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
+    return f"scrypt$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def _parse(stored: object) -> tuple[str, dict[str, int], bytes, bytes] | None:
+    """(scheme, parameters, salt, hash) of a well-formed stored hash, else None."""
+    if not isinstance(stored, str):
+        return None
+    parts = stored.strip().split("$")
+    if len(parts) != 4:
+        return None
+    scheme, params_text, salt_text, hash_text = parts
+    params: dict[str, int] = {}
+    for item in params_text.split(","):
+        name, sep, value = item.partition("=")
+        if not sep or name in params or not (value.isascii() and value.isdigit()) or len(value) > 9:
+            return None
+        params[name] = int(value)
+    try:
+        salt, digest = _unb64(salt_text), _unb64(hash_text)
+    except (binascii.Error, ValueError):
+        return None
+    if len(salt) < 8 or not 16 <= len(digest) <= 64:
+        return None
+    if scheme == "scrypt":
+        if set(params) != {"n", "r", "p"}:
+            return None
+        n, r, p = params["n"], params["r"], params["p"]
+        if n < 2 or n & (n - 1) or not 1 <= r <= 32 or not 1 <= p <= 16 \
+                or 128 * n * r > _MAX_SCRYPT_MEMORY:
+            return None
+    elif scheme == "pbkdf2_sha256":
+        if set(params) != {"i"} or not PBKDF2_MIN_ITERATIONS <= params["i"] <= _PBKDF2_MAX_ITERATIONS:
+            return None
+    else:
+        return None
+    return scheme, params, salt, digest
+
+
+def is_pin_hash(stored: object) -> bool:
+    """Whether `stored` is a hash this module can check a PIN against."""
+    return _parse(stored) is not None
+
+
+def verify_pin(pin: str, stored: str | None) -> bool:
+    """Whether `pin` matches `stored`; anything malformed is simply False."""
+    parsed = _parse(stored)
+    if parsed is None or not isinstance(pin, str):
+        return False
+    scheme, params, salt, expected = parsed
+    try:
+        if scheme == "scrypt":
+            actual = _scrypt(pin, salt, params["n"], params["r"], params["p"], len(expected))
+        else:
+            actual = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, params["i"],
+                                         dklen=len(expected))
+    except (ValueError, MemoryError, OverflowError, UnicodeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+# --- writing the hash into kiosk.yaml ------------------------------------------
+
+
+def holds_no_settings(text: str) -> bool:
+    """Whether a settings file's text is empty or only comments."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _pair(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+def _line_end(text: str, index: int) -> int:
+    """Index of the end of the line holding `index`, before any line break."""
+    end = text.find("\n", index)
+    end = len(text) if end < 0 else end
+    return end - 1 if end > 0 and text[end - 1] == "\r" else end
+
+
+def _insert_in_flow(text: str, mapping: MappingNode, entry: str) -> str:
+    close = text.rindex("}", 0, mapping.end_mark.index)
+    return text[:close] + (", " if mapping.value else "") + entry + text[close:]
+
+
+def with_pin_hash(text: str, stored: str) -> str:
+    """`text` of a settings file with `admin: pin_hash:` set to `stored`.
+
+    Raises SettingsEditError when the file cannot be read as settings.
+    """
+    value = f'"{stored}"'
+    nl = "\r\n" if "\r\n" in text else "\n"
+    if holds_no_settings(text):
+        return text + ("" if not text or text.endswith("\n") else nl) + f"admin:{nl}  pin_hash: {value}{nl}"
+    try:
+        doc = parse_yaml(text.encode("utf-8"))
+    except YamlError as exc:
+        line, column = exc.position
+        raise SettingsEditError(f"line {line}, column {column}: {exc.message}; fix the file first") from None
+    if not isinstance(doc.data, dict):
+        raise SettingsEditError("the file does not hold a map of settings (idle:, admin: ...); fix it first")
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    found = _pair(root, "admin") if isinstance(root, MappingNode) else None
+    if found is None:
+        if root.flow_style:
+            return _insert_in_flow(text, root, f"admin: {{pin_hash: {value}}}")
+        indent = " " * root.start_mark.column
+        ending = "" if text.endswith("\n") else nl
+        return text + ending + f"{indent}admin:{nl}{indent}  pin_hash: {value}{nl}"
+    admin_key, admin = found
+    if isinstance(admin, ScalarNode) and doc.data.get("admin") is None:
+        if admin.start_mark.index == admin.end_mark.index:  # `admin:` with nothing after it
+            end = _line_end(text, admin_key.end_mark.index)
+            indent = " " * (admin_key.start_mark.column + 2)
+            return text[:end] + f"{nl}{indent}pin_hash: {value}" + text[end:]
+        return text[:admin.start_mark.index] + f"{{pin_hash: {value}}}" + text[admin.end_mark.index:]
+    if not isinstance(admin, MappingNode):
+        raise SettingsEditError(
+            f"line {admin.start_mark.line + 1}: 'admin' must be a map of settings "
+            "(corner:, hold_seconds:, pin_hash:); fix the file first")
+    found = _pair(admin, "pin_hash")
+    if found is not None:
+        key, old = found
+        if isinstance(old, ScalarNode) and old.start_mark.index == old.end_mark.index:
+            colon = text.index(":", key.end_mark.index)
+            return text[:colon + 1] + " " + value + text[colon + 1:]
+        span = text[old.start_mark.index:old.end_mark.index]
+        kept = span[len(span.rstrip("\r\n")):]  # a block value's trailing line break
+        return text[:old.start_mark.index] + value + kept + text[old.end_mark.index:]
+    if admin.flow_style:
+        return _insert_in_flow(text, admin, f"pin_hash: {value}")
+    # A new first line of the block, right under `admin:`, indented like the others.
+    first = admin.value[0][0]
+    line_start = text.find("\n", admin_key.end_mark.index) + 1
+    if not 0 < line_start <= first.start_mark.index:
+        raise SettingsEditError("the admin section is written in an unusual layout; "
+                                "put each admin setting on its own line and try again")
+    indent = " " * first.start_mark.column
+    return text[:line_start] + f"{indent}pin_hash: {value}{nl}" + text[line_start:]
+
+
+def _check_edit(old_text: str, new_text: str, stored: str) -> None:
+    """Refuse any edit that changes more than `admin.pin_hash`."""
+    old = {} if holds_no_settings(old_text) else parse_yaml(old_text.encode("utf-8")).data
+    expected = copy.deepcopy(old)
+    if not isinstance(expected.get("admin"), dict):
+        expected["admin"] = {}
+    expected["admin"]["pin_hash"] = stored
+    try:
+        new = parse_yaml(new_text.encode("utf-8")).data
+    except YamlError:
+        new = None
+    if new != expected:
+        raise SettingsEditError(
+            "the PIN could not be added without disturbing other settings; write the admin "
+            "section as a plain block (admin: on its own line, one setting per line) and try again")
+
+
+def set_pin_in_file(path: Path, pin: str) -> str:
+    """Hash `pin` and store it as `admin: pin_hash:` in the settings file at `path`.
+
+    The rest of the file (comments, order, layout) is kept; the file and its
+    folder are created when missing. Returns the stored hash. Raises ValueError
+    for a PIN that is not 4-8 digits, SettingsEditError when the file cannot be
+    updated safely (it is then left unchanged) and OSError when it cannot be
+    read or written.
+    """
+    stored = hash_pin(pin)
+    bom = b""
+    if path.exists():
+        raw = path.read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):
+            bom, raw = raw[:3], raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise SettingsEditError("the file is not UTF-8 text; save it as UTF-8 first") from None
+    else:
+        text = ""
+    new_text = with_pin_hash(text, stored)
+    _check_edit(text, new_text, stored)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(bom + new_text.encode("utf-8"))
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return stored

@@ -1,0 +1,1 @@
+"""Everything the visitor sees: Qt widgets built on the plain-Python content."""

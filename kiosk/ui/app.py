@@ -1,0 +1,58 @@
+"""Creating the Qt application and the context for a given display."""
+
+from __future__ import annotations
+
+import logging
+import math
+import sys
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.loader import Catalog
+from kiosk.media.images import ImageLoader
+from kiosk.session import Session
+from kiosk.ui.context import Context
+from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
+from kiosk.ui.metrics import MM_PER_INCH, Metrics
+from kiosk.ui.style import stylesheet
+from kiosk.ui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DIAGONAL = 55.0
+LANGUAGES = ["en", "zh", "ru"]
+PLAUSIBLE_DIAGONALS = (10.0, 120.0)
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Exhibit Kiosk")
+    load_bundled_fonts()
+    return app
+
+
+def display_metrics(size: QSize, diagonal: float | None, dpi: float | None) -> Metrics:
+    """From a configured diagonal if given, else from the screen's physical DPI
+    when it describes a plausible display, else for a 55-inch display."""
+    if diagonal:
+        return Metrics.for_diagonal(size.width(), size.height(), diagonal)
+    if dpi:
+        implied = math.hypot(size.width(), size.height()) / dpi
+        if PLAUSIBLE_DIAGONALS[0] <= implied <= PLAUSIBLE_DIAGONALS[1]:
+            return Metrics(dpi / MM_PER_INCH)
+        log.warning("the screen reports %.0f DPI (a %.0f-inch display); assuming %.0f inches: "
+                    "set the display diagonal if that is wrong", dpi, implied, DEFAULT_DIAGONAL)
+    return Metrics.for_diagonal(size.width(), size.height(), DEFAULT_DIAGONAL)
+
+
+def build_context(catalog: Catalog, metrics: Metrics, language: str = "en",
+                  theme: Theme | None = None) -> Context:
+    session = Session("en", LANGUAGES)
+    session.set_language(language)
+    ctx = Context(catalog, session, metrics, ImageLoader(), theme or Theme())
+    app = QGuiApplication.instance()
+    app.setStyleSheet(stylesheet(ctx.theme, metrics))
+    app.setFont(kiosk_font(metrics.font_px(ctx.theme.sizes.body_pt)))
+    return ctx

@@ -1,0 +1,27 @@
+"""Meanings to qtawesome glyphs: screens ask for `home`, never for a glyph name."""
+
+from __future__ import annotations
+
+import qtawesome
+from PySide6.QtGui import QIcon
+
+GLYPHS = {
+    "home": "mdi6.home-outline",
+    "previous": "mdi6.chevron-left",
+    "next": "mdi6.chevron-right",
+    "close": "mdi6.close",
+    "zoom_in": "mdi6.magnify-plus-outline",
+    "zoom_out": "mdi6.magnify-minus-outline",
+    "language": "mdi6.translate",
+    "missing_image": "mdi6.image-off-outline",
+    "swipe": "mdi6.gesture-swipe-horizontal",
+    "source": "mdi6.book-open-variant",
+    "different": "mdi6.not-equal-variant",
+    "film": "mdi6.movie-open-outline",
+    "drag_horizontal": "mdi6.arrow-left-right",
+    "drag_vertical": "mdi6.arrow-up-down",
+}
+
+
+def icon(meaning: str, colour: str) -> QIcon:
+    return qtawesome.icon(GLYPHS[meaning], color=colour)

@@ -1,0 +1,38 @@
+"""Millimetres to pixels for the display the kiosk is actually on.
+
+Screens often report a wrong physical DPI (96 on a 55-inch 4K panel), so a
+configured diagonal wins when given.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+MM_PER_INCH = 25.4
+MM_PER_POINT = MM_PER_INCH / 72
+
+
+@dataclass(frozen=True)
+class Metrics:
+    px_per_mm: float
+    min_font_px: int = 16
+
+    @classmethod
+    def for_diagonal(cls, width_px: int, height_px: int, diagonal_inches: float) -> "Metrics":
+        diagonal_px = math.hypot(width_px, height_px)
+        return cls(diagonal_px / (diagonal_inches * MM_PER_INCH))
+
+    @classmethod
+    def for_dpi(cls, dots_per_inch: float) -> "Metrics":
+        return cls(dots_per_inch / MM_PER_INCH)
+
+    def mm(self, millimetres: float) -> int:
+        return max(1, round(millimetres * self.px_per_mm))
+
+    def to_mm(self, pixels: float) -> float:
+        return pixels / self.px_per_mm
+
+    def font_px(self, points: float) -> int:
+        """Pixel size for a type size in physical points, never below the legible floor."""
+        return max(self.min_font_px, round(points * MM_PER_POINT * self.px_per_mm))

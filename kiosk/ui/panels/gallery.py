@@ -1,0 +1,295 @@
+"""A gallery panel: a grid of film stills; tapping one opens the still viewer."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractButton, QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.content.loader import LoadedExhibit
+from kiosk.content.schema import GalleryPanel, Still
+from kiosk.media.images import Fit
+from kiosk.ui.context import Context
+from kiosk.ui.panels.base import PanelView, still_path
+from kiosk.ui.panels.text import scroll_to_start
+from kiosk.ui.widgets import ImageView, KineticScrollArea, make_label
+
+TAP_SLOP_MM = 4.0
+"""A finger that travels further than this is dragging (scrolling, swiping), not tapping."""
+
+THUMB_MIN_WIDTH_MM = 250.0
+THUMB_MAX_WIDTH_MM = 420.0
+THUMB_ASPECT = 9 / 16
+"""Thumbnails are film-frame shaped; other stills are cropped around their focus point."""
+BORDER_MM = 1.2
+PRESSED_OUTLINE_MM = 2.0
+
+
+class TapTracker:
+    """Tells a tap from a drag: a press, little travel, then a release."""
+
+    def __init__(self, slop_px: float):
+        self.slop_px = slop_px
+        self.start: QPointF | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.start is not None
+
+    def press(self, pos: QPointF) -> None:
+        self.start = QPointF(pos)
+
+    def move(self, pos: QPointF) -> bool:
+        """False once the finger has travelled too far for a tap."""
+        if self.start is not None and distance(self.start, pos) > self.slop_px:
+            self.start = None
+        return self.start is not None
+
+    def release(self, pos: QPointF) -> bool:
+        """True when the press and this release make a tap."""
+        is_tap = self.move(pos)
+        self.start = None
+        return is_tap
+
+
+def distance(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())
+
+
+class StillThumbnail(QAbstractButton):
+    """One still and its caption as a single touch target.
+
+    Touch reaches it as Qt's synthesized mouse events (the touch itself is left
+    to the scroll area and the pager), so a finger that travels further than a
+    tap allows, or the pager's cancelling release far away, never opens it.
+    """
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, still: Still, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tap = TapTracker(ctx.mm(TAP_SLOP_MM))
+        self.border = ctx.mm(BORDER_MM)
+        self.padding = ctx.mm(ctx.theme.sizes.gap) // 2
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(self.border, self.border, self.border, self.padding)
+        layout.setSpacing(self.padding)
+        self.image = ImageView(ctx, still_path(item, still), fit=Fit.COVER, focus=still.focus)
+        self.caption = make_label(ctx, ctx.theme.sizes.small_pt)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caption.setContentsMargins(self.padding, 0, self.padding, 0)
+        for child in (self.image, self.caption):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(child)
+        self.veil = PressedVeil(ctx, self)
+
+    def height_for(self, width: int, caption: str) -> int:
+        inner = width - 2 * self.border
+        height = self.border + round(inner * THUMB_ASPECT)
+        if not caption:
+            return height + self.border
+        text_width = inner - 2 * self.padding
+        return height + 2 * self.padding + text_height(self.caption.font(), text_width, caption)
+
+    def set_size(self, width: int, height: int) -> None:
+        inner = width - 2 * self.border
+        self.image.setFixedSize(inner, round(inner * THUMB_ASPECT))
+        self.setFixedSize(width, height)
+        self.veil.setGeometry(self.rect())
+
+    def set_pressed(self, pressed: bool) -> None:
+        self.setDown(pressed)
+        self.veil.setVisible(pressed)
+
+    def set_texts(self, caption: str, alt: str) -> None:
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(caption))
+        self.image.set_alt_text(alt)
+        self.setAccessibleName(alt or caption)
+
+    def sizeHint(self) -> QSize:
+        return self.size()
+
+    # --- input: a tap opens, a drag does not ---------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.tap.press(event.position())
+            self.set_pressed(True)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.tap.active and not self.tap.move(event.position()):
+            self.set_pressed(False)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        is_tap = self.tap.release(event.position())
+        self.set_pressed(False)
+        if is_tap:
+            self.click()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        surface = self.ctx.theme.colour("surface")
+        paint_card(self, surface, surface, self.border, self.ctx.mm(self.ctx.theme.sizes.corner_radius))
+
+
+class PressedVeil(QWidget):
+    """Laid over a pressed thumbnail: dims it and outlines it in the accent
+    colour, visible around the finger the moment it lands."""
+
+    def __init__(self, ctx: Context, parent: QWidget):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme = self.ctx.theme
+        veil = theme.colour("scrim")
+        veil.setAlphaF(0.35)
+        paint_card(self, veil, theme.colour("accent"), self.ctx.mm(PRESSED_OUTLINE_MM),
+                   self.ctx.mm(theme.sizes.corner_radius))
+
+
+def paint_card(widget: QWidget, fill: QColor, outline: QColor, width: int, radius: int) -> None:
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(outline, width))
+    painter.setBrush(fill)
+    half = width / 2
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(half, half, -half, -half), radius, radius)
+
+
+def text_height(font: QFont, width: int, text: str) -> int:
+    """Height of `text` word-wrapped at `width`, as a plain-text QLabel lays it out."""
+    box = QRect(0, 0, width, 1 << 20)
+    return QFontMetrics(font).boundingRect(box, Qt.TextFlag.TextWordWrap, text).height()
+
+
+def line_height_any_script(font: QFont) -> int:
+    """The height of one line whichever script it is in (Chinese runs taller),
+    so that switching language does not move what is below it."""
+    return QFontMetrics(font).boundingRect(QRect(0, 0, 1 << 16, 1 << 16), 0, "Ag中").height()
+
+
+class GalleryPanelView(PanelView):
+    """Heading, a hint, and a grid of stills that scrolls when they do not fit."""
+
+    panel: GalleryPanel
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, panel: GalleryPanel,
+                 parent: QWidget | None = None):
+        super().__init__(ctx, item, panel, parent)
+        sizes = ctx.theme.sizes
+        margin = ctx.mm(sizes.margin)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.setSpacing(ctx.mm(sizes.gap))
+        self.heading = self.make_heading()
+        self.hint = make_label(ctx, sizes.small_pt, muted=True)
+        for label in (self.heading, self.hint):
+            label.setMinimumHeight(line_height_any_script(label.font()))
+            layout.addWidget(label)
+
+        grid_host = QWidget()
+        self.grid = QGridLayout(grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(ctx.mm(sizes.target_spacing))
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.thumbnails: list[StillThumbnail] = []
+        self.captions = [[item.exhibit.text(still.caption, language)
+                          for language in ctx.session.languages] for still in panel.stills]
+        """Every language's captions, so that the grid does not change with the language."""
+        for index, still in enumerate(panel.stills):
+            thumbnail = StillThumbnail(ctx, item, still)
+            thumbnail.clicked.connect(lambda _=False, i=index: self.open_still(i))
+            self.grid.addWidget(thumbnail, 0, index, Qt.AlignmentFlag.AlignTop)
+            self.thumbnails.append(thumbnail)
+        self.columns = len(self.thumbnails)
+        """One row until the panel knows its size."""
+        self.scroll = KineticScrollArea(grid_host)
+        self.scroll.viewport().installEventFilter(self)
+        layout.addWidget(self.scroll, 1)
+        self.retranslate()
+
+    def open_still(self, index: int) -> None:
+        self.still_requested.emit(list(self.panel.stills), index)
+
+    def retranslate(self) -> None:
+        heading = self.t(self.panel.heading)
+        self.heading.setText(heading)
+        self.heading.setVisible(bool(heading))
+        self.hint.setText(self.ctx.tr("tap_to_enlarge"))
+        for thumbnail, still in zip(self.thumbnails, self.panel.stills):
+            thumbnail.set_texts(self.t(still.caption), self.t(still.alt))
+        self._lay_out_grid()
+
+    def reset(self) -> None:
+        scroll_to_start(self.scroll)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._lay_out_grid()
+        return False
+
+    # --- grid ---------------------------------------------------------------------
+
+    def _lay_out_grid(self) -> None:
+        available = self.scroll.width() - 2 * self.scroll.verticalScrollBar().sizeHint().width()
+        if available <= 0:
+            return
+        columns, width = self._choose_grid(available, self.scroll.viewport().height())
+        for start in range(0, len(self.thumbnails), columns):
+            row = self.thumbnails[start:start + columns]
+            height = max(t.height_for(width, t.caption.text()) for t in row)
+            for thumbnail in row:  # cards in a row end on one line
+                thumbnail.set_size(width, height)
+        grid_width = columns * width + (columns - 1) * self.grid.horizontalSpacing()
+        indent = max(0, (self.scroll.viewport().width() - grid_width) // 2)
+        for label in (self.heading, self.hint):  # line up with the centred grid
+            label.setContentsMargins(indent, 0, 0, 0)
+        if columns != self.columns:
+            self.columns = columns
+            for index, thumbnail in enumerate(self.thumbnails):
+                self.grid.addWidget(thumbnail, index // columns, index % columns,
+                                    Qt.AlignmentFlag.AlignTop)
+
+    def _choose_grid(self, available: int, visible_height: int) -> tuple[int, int]:
+        """The column count that shows the largest stills with the whole grid in
+        view; when no grid of readable stills fits, the most columns that keep
+        stills at least the minimum width, and the grid scrolls. Only counts
+        that fill the rows evenly are tried (2 + 2, not 3 + 1)."""
+        spacing = self.grid.horizontalSpacing()
+        smallest, largest = self.ctx.mm(THUMB_MIN_WIDTH_MM), self.ctx.mm(THUMB_MAX_WIDTH_MM)
+        count = len(self.thumbnails)
+
+        def column_width(columns: int) -> int:
+            return min(largest, (available - (columns - 1) * spacing) // columns)
+
+        def grid_height(columns: int, width: int) -> int:
+            heights = [max(thumbnail.height_for(width, caption) for caption in captions)
+                       for thumbnail, captions in zip(self.thumbnails, self.captions)]
+            rows = [max(heights[i:i + columns]) for i in range(0, count, columns)]
+            return sum(rows) + (len(rows) - 1) * spacing
+
+        balanced = [c for c in range(1, count + 1) if c == math.ceil(count / math.ceil(count / c))]
+        wide_enough = [c for c in balanced if column_width(c) >= smallest] or [1]
+        best = (wide_enough[-1], column_width(wide_enough[-1]))
+        best_width = 0
+        for columns in wide_enough:
+            high = column_width(columns)
+            low = min(smallest, high)
+            if grid_height(columns, low) > visible_height:
+                continue
+            while low < high:  # the widest stills for which the grid still fits
+                middle = (low + high + 1) // 2
+                if grid_height(columns, middle) <= visible_height:
+                    low = middle
+                else:
+                    high = middle - 1
+            if low >= best_width:
+                best, best_width = (columns, low), low
+        return best

@@ -1,0 +1,74 @@
+"""A quote panel: the words large and centred, in the quotation marks of the
+visitor's language, then who said them and where."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui.context import Context
+from kiosk.ui.panels.base import PanelView
+from kiosk.ui.panels.text import ColumnLayout, column_width, scroll_allowance, scroll_to_start
+from kiosk.ui.widgets import KineticScrollArea, make_label
+
+QUOTE_MARKS = {"en": ("“", "”"), "zh": ("“", "”"), "ru": ("«", "»")}
+INNER_QUOTE_MARKS = {"en": ("‘", "’"), "zh": ("‘", "’"), "ru": ("„", "“")}
+"""Quotes inside the quote change to the inner marks so that the nesting reads."""
+ATTRIBUTION_DASH = {"zh": "——"}
+"""Chinese sets the attribution dash double width; others use one em dash and a space."""
+
+
+def quoted(text: str, language: str) -> str:
+    if language not in QUOTE_MARKS:
+        language = "en"
+    opening, closing = QUOTE_MARKS[language]
+    inner_opening, inner_closing = INNER_QUOTE_MARKS[language]
+    inner = text.translate({ord(opening): inner_opening, ord(closing): inner_closing})
+    return f"{opening}{inner}{closing}"
+
+
+def attributed(name: str, language: str) -> str:
+    return f"{ATTRIBUTION_DASH.get(language, '— ')}{name}"
+
+
+class QuotePanelView(PanelView):
+    def __init__(self, ctx: Context, item, panel, parent: QWidget | None = None):
+        super().__init__(ctx, item, panel, parent)
+        sizes = ctx.theme.sizes
+        gap = ctx.mm(sizes.gap)
+        self.quote = make_label(ctx, sizes.quote_pt)
+        self.by = make_label(ctx, sizes.body_pt, bold=True)
+        self.source = make_label(ctx, sizes.small_pt, muted=True)
+        for label in (self.quote, self.by, self.source):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        credits = QWidget()  # a readable line length, not the quote's wide one
+        credits_layout = ColumnLayout(credits, column_width(ctx, ctx.font(sizes.body_pt)), 0)
+        credits_layout.setSpacing(gap // 2)
+        credits_layout.addWidget(self.by)
+        credits_layout.addWidget(self.source)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(gap, 0, gap, 0)  # centred whether or not it scrolls
+        content_layout.setSpacing(gap)
+        content_layout.addStretch(1)
+        content_layout.addWidget(self.quote)
+        content_layout.addWidget(credits)
+        content_layout.addStretch(1)
+        # Only a very long quote on a small screen scrolls; otherwise it sits centred.
+        self.scroll_area = KineticScrollArea(content)
+
+        layout = ColumnLayout(self, column_width(ctx, self.quote.font())
+                              + scroll_allowance(ctx, self.scroll_area) + gap, ctx.mm(sizes.margin))
+        layout.addWidget(self.scroll_area)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        language = self.ctx.language
+        self.quote.setText(quoted(self.t(self.panel.text), language))
+        self.by.setText(attributed(self.t(self.panel.by), language))
+        self.source.setText(self.t(self.panel.source))
+        self.source.setVisible(self.panel.source is not None)
+
+    def reset(self) -> None:
+        scroll_to_start(self.scroll_area)

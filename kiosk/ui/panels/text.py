@@ -1,0 +1,127 @@
+"""A text panel: a heading and the curator's prose in a column short enough to
+read standing, scrolling by touch when the text is longer than the screen.
+
+Also home of the column helpers the other reading panels (facts, quote) share.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.content.text import Block, BulletList, Span, parse_markup
+from kiosk.ui.context import Context
+from kiosk.ui.panels.base import PanelView
+from kiosk.ui.widgets import KineticScrollArea, make_label
+
+LINE_HEIGHT_PERCENT = 140
+"""Generous leading: long lines of large type are easier to follow standing."""
+
+
+def column_width(ctx: Context, font: QFont, chars: float | None = None) -> int:
+    """Pixels for about `chars` characters a line (theme.sizes.line_chars by default)."""
+    return round(QFontMetrics(font).averageCharWidth() * (chars or ctx.theme.sizes.line_chars))
+
+
+class ColumnLayout(QVBoxLayout):
+    """A vertical layout whose content is centred and never wider than `max_width`,
+    so that a reading column keeps its line length on any screen width."""
+
+    def __init__(self, parent: QWidget | None, max_width: int, margin: int):
+        super().__init__(parent)
+        self.max_width = max_width
+        self.setContentsMargins(margin, margin, margin, margin)
+
+    def _extra(self, width: int) -> int:
+        """Space on each side beyond the margins that the cap leaves empty."""
+        left, _, right, _ = self.getContentsMargins()
+        return max(0, width - left - right - self.max_width) // 2
+
+    def setGeometry(self, rect: QRect) -> None:
+        extra = self._extra(rect.width())
+        super().setGeometry(rect.adjusted(extra, 0, -extra, 0))
+
+    def heightForWidth(self, width: int) -> int:
+        """Wrapped text is as tall as the narrower column makes it, not the full width."""
+        return super().heightForWidth(width - 2 * self._extra(width))
+
+
+def scroll_allowance(ctx: Context, area: QAbstractScrollArea) -> int:
+    """Width kept beside a column for the scroll indicator and a gap before it."""
+    return area.verticalScrollBar().sizeHint().width() + ctx.mm(ctx.theme.sizes.gap)
+
+
+def scroll_to_start(area: QAbstractScrollArea) -> None:
+    """Stop any momentum, then show the beginning."""
+    QScroller.scroller(area.viewport()).stop()
+    for bar in (area.horizontalScrollBar(), area.verticalScrollBar()):
+        bar.setValue(bar.minimum())
+
+
+def _spans_html(spans: tuple[Span, ...]) -> str:
+    parts = []
+    for span in spans:
+        text = html.escape(span.text)
+        if span.strong:
+            text = f"<b>{text}</b>"
+        if span.emphasis:
+            text = f"<i>{text}</i>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def markup_html(blocks: list[Block], paragraph_gap: int, bullet_indent: int) -> str:
+    """Rich text for a QLabel; list items hang their text after the bullet."""
+    def style(gap: int, indent: int = 0) -> str:
+        return (f"margin-top:0; margin-bottom:{gap}px; margin-left:{indent}px; "
+                f"text-indent:-{indent}px; line-height:{LINE_HEIGHT_PERCENT}%")
+
+    out = []
+    for block in blocks:
+        if isinstance(block, BulletList):
+            last = len(block.items) - 1
+            out.extend(f'<p style="{style(paragraph_gap if i == last else paragraph_gap // 3, bullet_indent)}">'
+                       f"•&nbsp;&nbsp;{_spans_html(spans)}</p>"
+                       for i, spans in enumerate(block.items))
+        else:
+            out.append(f'<p style="{style(paragraph_gap)}">{_spans_html(block.spans)}</p>')
+    return "".join(out)
+
+
+class TextPanelView(PanelView):
+    def __init__(self, ctx: Context, item, panel, parent: QWidget | None = None):
+        super().__init__(ctx, item, panel, parent)
+        sizes = ctx.theme.sizes
+        self.heading = self.make_heading()
+        self.body = make_label(ctx, sizes.body_pt)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, ctx.mm(sizes.gap), ctx.mm(sizes.gap))
+        content_layout.addWidget(self.body)
+        content_layout.addStretch(1)
+        self.scroll_area = KineticScrollArea(content)
+
+        body_font = self.body.font()
+        layout = ColumnLayout(self, column_width(ctx, body_font)
+                              + scroll_allowance(ctx, self.scroll_area), ctx.mm(sizes.margin))
+        layout.setSpacing(ctx.mm(sizes.gap))
+        layout.addWidget(self.heading)
+        layout.addWidget(self.scroll_area, 1)
+        self._paragraph_gap = QFontMetrics(body_font).lineSpacing()
+        self._bullet_indent = QFontMetrics(body_font).horizontalAdvance("•\u00a0\u00a0")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.t(self.panel.heading))
+        self.heading.setVisible(self.panel.heading is not None)
+        self.body.setText(markup_html(parse_markup(self.t(self.panel.body)),
+                                      self._paragraph_gap, self._bullet_indent))
+
+    def reset(self) -> None:
+        scroll_to_start(self.scroll_area)

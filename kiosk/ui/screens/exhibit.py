@@ -1,0 +1,89 @@
+"""One exhibit: its panels in order in a swipeable pager, with large previous,
+next and home buttons, a page indicator and the language switcher at the
+bottom, within reach of wheelchair users and children."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.loader import LoadedExhibit
+from kiosk.ui.context import Context
+from kiosk.ui.pager import Pager
+from kiosk.ui.panels import create_panel_view
+from kiosk.ui.widgets import LanguageSwitcher, TouchButton, make_label
+
+
+class ExhibitScreen(QWidget):
+    home_requested = Signal()
+    still_requested = Signal(object, list, int)   # (item, stills, index)
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item = item
+        sizes = ctx.theme.sizes
+        self.panels = [create_panel_view(ctx, item, panel) for panel in item.exhibit.panels]
+        for panel in self.panels:
+            panel.still_requested.connect(
+                lambda stills, index: self.still_requested.emit(self.item, stills, index))
+        self.pager = Pager(ctx, self.panels)
+        self.pager.page_changed.connect(self._sync)
+
+        self.home = TouchButton(ctx, "home", "home")
+        self.previous = TouchButton(ctx, "previous", "previous", show_label=False)
+        self.next = TouchButton(ctx, "next", "next", show_label=False)
+        for button in (self.previous, self.next):
+            button.setMinimumWidth(ctx.mm(sizes.touch_target * 1.6))
+        self.home.clicked.connect(self.home_requested)
+        self.previous.clicked.connect(self.pager.previous)
+        self.next.clicked.connect(self.pager.next)
+        self.indicator = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
+        self.indicator.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.indicator.setMinimumWidth(ctx.mm(45))
+        self.title = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
+        self.languages = LanguageSwitcher(ctx)
+
+        spacing = ctx.mm(sizes.target_spacing)
+        margin = ctx.mm(sizes.gap)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(margin, margin, margin, margin)
+        bar.setSpacing(spacing)
+        bar.addWidget(self.home)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.previous)
+        bar.addWidget(self.indicator)
+        bar.addWidget(self.next)
+        bar.addStretch(1)
+        bar.addWidget(self.languages)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.pager, 1)
+        layout.addLayout(bar)
+        ctx.signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    @property
+    def index(self) -> int:
+        return self.pager.index
+
+    def retranslate(self) -> None:
+        exhibit = self.item.exhibit
+        self.title.setText(self.ctx.text(exhibit, exhibit.title))
+        self._sync(self.pager.index)
+
+    def _sync(self, index: int) -> None:
+        total = len(self.panels)
+        self.indicator.setText(self.ctx.tr("page", n=index + 1, total=total))
+        self.previous.setEnabled(index > 0)
+        self.next.setEnabled(index < total - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
+            self.pager.next()
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.pager.previous()
+        else:
+            super().keyPressEvent(event)

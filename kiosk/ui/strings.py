@@ -1,0 +1,40 @@
+"""Interface text in every language the kiosk ships (content text lives in the YAML)."""
+
+from __future__ import annotations
+
+LANGUAGE_NAMES = {"en": "EN", "zh": "中文", "ru": "РУ"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home": {"en": "Home", "zh": "首页", "ru": "Главная"},
+    "previous": {"en": "Previous", "zh": "上一页", "ru": "Назад"},
+    "next": {"en": "Next", "zh": "下一页", "ru": "Далее"},
+    "close": {"en": "Close", "zh": "关闭", "ru": "Закрыть"},
+    "zoom_in": {"en": "Zoom in", "zh": "放大", "ru": "Увеличить"},
+    "zoom_out": {"en": "Zoom out", "zh": "缩小", "ru": "Уменьшить"},
+    "page": {"en": "{n} of {total}", "zh": "第 {n} / {total} 页", "ru": "{n} из {total}"},
+    "choose_film": {"en": "Films shot in orbit", "zh": "在太空拍摄的电影",
+                    "ru": "Фильмы, снятые на орбите"},
+    "touch_to_explore": {"en": "Touch to explore", "zh": "触摸屏幕开始探索",
+                         "ru": "Коснитесь, чтобы начать"},
+    "image_missing": {"en": "Image not available", "zh": "图片暂不可用",
+                      "ru": "Изображение недоступно"},
+    "source": {"en": "Source", "zh": "来源", "ru": "Источник"},
+    "drag_to_compare": {"en": "Drag to compare", "zh": "拖动以对比", "ru": "Проведите, чтобы сравнить"},
+    "tap_to_enlarge": {"en": "Tap a picture to enlarge it", "zh": "轻触图片可放大",
+                       "ru": "Коснитесь снимка, чтобы увеличить"},
+    "different": {"en": "differs", "zh": "不同", "ru": "различие"},
+    "no_value": {"en": "—", "zh": "—", "ru": "—"},
+    "left_image": {"en": "Left", "zh": "左图", "ru": "Слева"},
+    "right_image": {"en": "Right", "zh": "右图", "ru": "Справа"},
+    "top_image": {"en": "Top", "zh": "上图", "ru": "Сверху"},
+    "bottom_image": {"en": "Bottom", "zh": "下图", "ru": "Снизу"},
+    "credit_line": {"en": "{side}: {credit}", "zh": "{side}：{credit}", "ru": "{side}: {credit}"},
+    "source_line": {"en": "Source: {source}", "zh": "来源：{source}", "ru": "Источник: {source}"},
+    "source_of": {"en": "Source: {source}", "zh": "来源：{source}", "ru": "Источник: {source}"},
+    "still_count": {"en": "{n} of {total}", "zh": "{n} / {total}", "ru": "{n} из {total}"},
+}
+
+
+def tr(key: str, language: str, **values: object) -> str:
+    table = STRINGS[key]
+    return table.get(language, table["en"]).format(**values)

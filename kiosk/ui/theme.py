@@ -1,0 +1,77 @@
+"""The one place for colours, physical sizes and fonts.
+
+Sizes are in millimetres on the real display (converted by `Metrics`), because
+a 55-inch 4K panel and a 24-inch desktop monitor differ by 3x in pixels per
+millimetre, and touch targets and reading sizes are physical facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+
+@dataclass(frozen=True)
+class Colours:
+    background: str = "#0f1113"
+    surface: str = "#1b1f23"
+    surface_pressed: str = "#2c333a"
+    text: str = "#f3f1ec"
+    text_muted: str = "#c8c5bd"
+    accent: str = "#f0b35a"
+    accent_text: str = "#15171a"
+    divider: str = "#3a4149"
+    difference: str = "#f0b35a"
+    placeholder: str = "#262b31"
+    scrim: str = "#000000"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Millimetres on the display, except where the name says points."""
+
+    touch_target: float = 24.0     # guidelines: 20 mm minimum for a standing kiosk
+    target_spacing: float = 14.0   # guidelines: at least 13 mm between targets
+    margin: float = 30.0
+    gap: float = 12.0
+    corner_radius: float = 4.0
+    icon: float = 12.0
+    body_pt: float = 30.0          # guidelines: at least 24 pt equivalent
+    small_pt: float = 24.0
+    heading_pt: float = 54.0       # guidelines: 48 pt or more
+    title_pt: float = 72.0
+    quote_pt: float = 60.0
+    min_body_px: int = 16          # never below 16 px logical
+    line_chars: int = 50           # guidelines: 45-55 characters per line
+    tile_width: float = 330.0
+
+
+FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC"]
+FONT_FILES = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
+              "NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf"]
+
+
+@dataclass(frozen=True)
+class Theme:
+    colours: Colours = Colours()
+    sizes: Sizes = Sizes()
+
+    def colour(self, name: str) -> QColor:
+        return QColor(getattr(self.colours, name))
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour such as '#f3f1ec'."""
+    channels = []
+    for i in (1, 3, 5):
+        c = int(colour[i:i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

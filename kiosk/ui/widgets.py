@@ -1,0 +1,195 @@
+"""Building blocks shared by every screen: big touch buttons, kinetic scrolling,
+asynchronously decoded images with a placeholder, the language switcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QWidget,
+)
+
+from kiosk.media.images import Fit, ImageKey
+from kiosk.ui.context import Context
+from kiosk.ui.icons import icon
+from kiosk.ui.strings import LANGUAGE_NAMES
+
+
+class TouchButton(QPushButton):
+    """A button at least one touch target in size, with pressed feedback from the
+    style sheet and an accessible name that follows the language."""
+
+    def __init__(self, ctx: Context, meaning: str | None = None, label_key: str | None = None,
+                 show_label: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.label_key = label_key
+        self.show_label = show_label
+        side = ctx.mm(ctx.theme.sizes.touch_target)
+        self.setMinimumSize(side, side)
+        self.setFont(ctx.font(ctx.theme.sizes.small_pt, bold=True))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if meaning:
+            self.setIcon(icon(meaning, ctx.theme.colours.text))
+            self.setIconSize(QSize(ctx.mm(ctx.theme.sizes.icon), ctx.mm(ctx.theme.sizes.icon)))
+        if label_key:
+            ctx.signals.language_changed.connect(self.retranslate)
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        text = self.ctx.tr(self.label_key)
+        self.setAccessibleName(text)
+        self.setText(text if self.show_label else "")
+
+
+def make_label(ctx: Context, points: float, bold: bool = False, muted: bool = False,
+               wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setFont(ctx.font(points, bold))
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if muted:
+        label.setProperty("muted", True)
+    return label
+
+
+def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
+    """Touch-drag scrolling with momentum, no overshoot bounce on the axis it lacks."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    scroller = QScroller.scroller(area.viewport())
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    scroller.setScrollerProperties(props)
+
+
+class KineticScrollArea(QScrollArea):
+    """Vertical scrolling by touch with an always visible scroll indicator."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        enable_kinetic_scrolling(self)
+
+
+class ImageView(QWidget):
+    """Shows one still decoded off the GUI thread at exactly this widget's size.
+
+    Paints only a pixmap already scaled to fit, so painting never scales; a
+    still that is missing or cannot be decoded shows a placeholder with its
+    alternative text instead of a blank or a crash.
+    """
+
+    clicked = Signal()
+
+    def __init__(self, ctx: Context, path: Path | None, alt_text: str = "",
+                 fit: Fit = Fit.COVER, focus: tuple[float, float] = (0.5, 0.5),
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = path
+        self.fit = fit
+        self.focus = focus
+        self.alt_text = alt_text
+        self._key: ImageKey | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        ctx.images.ready.connect(self._on_ready)
+        ctx.images.failed.connect(self._on_ready)
+
+    def set_alt_text(self, text: str) -> None:
+        self.alt_text = text
+        self.setAccessibleName(text)
+        self.update()
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.path is None or (self._key is not None and self.ctx.images.is_broken(self._key))
+
+    def pixmap(self) -> QPixmap | None:
+        return self.ctx.images.request(self._key) if self._key else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._request()
+
+    def _request(self) -> None:
+        size = self.size() * self.devicePixelRatioF()
+        if self.path is None or size.isEmpty():
+            return
+        self._key = ImageKey(self.path, size.width(), size.height(), self.fit, self.focus)
+        self.ctx.images.request(self._key)
+
+    def _on_ready(self, key: ImageKey) -> None:
+        if key == self._key:
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pixmap = None if self.is_placeholder else self.pixmap()
+        if pixmap is None:
+            painter.fillRect(self.rect(), self.ctx.theme.colour("placeholder"))
+            if self.is_placeholder:
+                self._paint_placeholder(painter)
+            return
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        logical = pixmap.deviceIndependentSize().toSize()
+        target = QRect(0, 0, logical.width(), logical.height())
+        target.moveCenter(self.rect().center())
+        painter.drawPixmap(target.topLeft(), pixmap)
+
+    def _paint_placeholder(self, painter: QPainter) -> None:
+        side = min(self.ctx.mm(16), self.height() // 3)
+        glyph = icon("missing_image", self.ctx.theme.colours.text_muted).pixmap(side, side)
+        top = self.rect().center().y() - side
+        painter.drawPixmap(self.rect().center().x() - side // 2, top, glyph)
+        painter.setPen(self.ctx.theme.colour("text_muted"))
+        painter.setFont(self.ctx.font(self.ctx.theme.sizes.small_pt))
+        margin = self.ctx.mm(4)
+        text_rect = QRect(margin, top + side + margin, self.width() - 2 * margin,
+                          self.height() - top - side - 2 * margin)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+                         self.alt_text or self.ctx.tr("image_missing"))
+
+
+class LanguageSwitcher(QWidget):
+    """EN / 中文 / РУ: one tap changes every visible string at once."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(ctx.mm(ctx.theme.sizes.target_spacing))
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QPushButton] = {}
+        for language in ctx.session.languages:
+            button = TouchButton(ctx)
+            button.setText(LANGUAGE_NAMES.get(language, language.upper()))
+            button.setAccessibleName(LANGUAGE_NAMES.get(language, language))
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, lang=language: ctx.session.set_language(lang))
+            self.group.addButton(button)
+            layout.addWidget(button)
+            self.buttons[language] = button
+        ctx.signals.language_changed.connect(self._sync)
+        self._sync(ctx.language)
+
+    def _sync(self, language: str) -> None:
+        for code, button in self.buttons.items():
+            button.setChecked(code == language)

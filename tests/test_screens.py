@@ -1,0 +1,110 @@
+"""The visitor's path through the kiosk, driven by touch."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from touch import drag, release, tap
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    from kiosk.ui.window import KioskWindow
+
+    win = KioskWindow(ctx, 1920)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _centre(window, widget) -> QPoint:
+    return widget.mapTo(window, widget.rect().center())
+
+
+def _open(window, qtbot, exhibit_id="shenzhou-13"):
+    window.open_exhibit(exhibit_id)
+    qtbot.waitUntil(lambda: window.exhibit is not None and window.exhibit.isVisible())
+    return window.exhibit
+
+
+def _pager_point(window, x_fraction: float) -> QPoint:
+    pager = window.exhibit.pager
+    return pager.mapTo(window, QPoint(round(pager.width() * x_fraction), pager.height() // 2))
+
+
+def test_tap_on_a_tile_opens_its_exhibit(window, qtbot):
+    tile = window.home.tiles[1]
+    tap(window, _centre(window, tile))
+    qtbot.waitUntil(lambda: window.exhibit is not None)
+    assert window.exhibit.item.id == tile.item.id
+
+
+def test_swipe_left_moves_to_the_next_panel_and_snaps(window, qtbot):
+    screen = _open(window, qtbot)
+    drag(window, _pager_point(window, 0.8), _pager_point(window, 0.3))
+    assert screen.index == 1
+    strip = screen.panels[1].parentWidget()
+    qtbot.waitUntil(lambda: strip.x() == -screen.pager.width())
+    assert screen.indicator.text() == f"2 of {len(screen.panels)}"
+
+
+def test_panel_follows_the_finger_then_a_short_drag_springs_back(window, qtbot):
+    screen = _open(window, qtbot)
+    screen.pager.go_to(1, animate=False)
+    strip = screen.panels[0].parentWidget()
+    start = _pager_point(window, 0.5)
+    drag(window, start, start + QPoint(-150, 0), lift=False)
+    assert strip.x() == pytest.approx(-screen.pager.width() - 150, abs=3)
+    QTest.qWait(300)  # a slow, short drag is no flick
+    release(window, start + QPoint(-150, 0))
+    assert screen.index == 1
+    qtbot.waitUntil(lambda: strip.x() == -screen.pager.width())
+
+
+def test_swipe_right_goes_back_and_not_past_the_first_panel(window, qtbot):
+    screen = _open(window, qtbot)
+    screen.pager.go_to(1, animate=False)
+    drag(window, _pager_point(window, 0.2), _pager_point(window, 0.8))
+    assert screen.index == 0
+    drag(window, _pager_point(window, 0.2), _pager_point(window, 0.8))
+    assert screen.index == 0
+
+
+def test_buttons_page_and_return_home(window, qtbot):
+    screen = _open(window, qtbot)
+    assert not screen.previous.isEnabled()
+    tap(window, _centre(window, screen.next))
+    assert screen.index == 1
+    tap(window, _centre(window, screen.previous))
+    assert screen.index == 0
+    tap(window, _centre(window, screen.home))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
+
+
+def test_arrow_keys_page(window, qtbot):
+    screen = _open(window, qtbot)
+    QTest.keyClick(screen, Qt.Key.Key_Right)
+    assert screen.index == 1
+    QTest.keyClick(screen, Qt.Key.Key_Left)
+    assert screen.index == 0
+
+
+def test_language_switch_changes_every_text_and_keeps_the_place(window, qtbot, ctx):
+    screen = _open(window, qtbot, "the-challenge")
+    screen.pager.go_to(2, animate=False)
+    exhibit = screen.item.exhibit
+    assert screen.title.text() == exhibit.title.translations["en"]
+    tap(window, _centre(window, screen.languages.buttons["ru"]))
+    assert ctx.language == "ru"
+    assert screen.title.text() == exhibit.title.translations["ru"]
+    assert screen.indicator.text().endswith(f"из {len(screen.panels)}")
+    assert screen.home.text() == "Главная"
+    assert screen.index == 2
+    tap(window, _centre(window, screen.home))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
+    assert window.home.heading.text() == "Фильмы, снятые на орбите"
+    assert window.home.tiles[1].title.text() == exhibit.title.translations["ru"]

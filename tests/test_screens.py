@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from touch import drag, release, tap
 
@@ -108,3 +109,11 @@ def test_language_switch_changes_every_text_and_keeps_the_place(window, qtbot, c
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
     assert window.home.heading.text() == "Фильмы, снятые на орбите"
     assert window.home.tiles[1].title.text() == exhibit.title.translations["ru"]
+
+
+def test_chinese_text_takes_punctuation_from_the_chinese_face(window, qtbot, ctx):
+    screen = _open(window, qtbot)
+    assert screen.title.font().families()[0] == "Noto Sans"
+    tap(window, _centre(window, screen.languages.buttons["zh"]))
+    assert screen.title.font().families()[0] == "Noto Sans CJK SC"
+    assert screen.panels[0].findChildren(QLabel)[0].font().families()[0] == "Noto Sans CJK SC"

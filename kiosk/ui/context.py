@@ -56,4 +56,4 @@ class Context:
         return self.metrics.mm(millimetres)
 
     def font(self, points: float, bold: bool = False) -> QFont:
-        return kiosk_font(self.metrics.font_px(points), bold)
+        return kiosk_font(self.metrics.font_px(points), bold, self.session.language)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QWidget
 
 from kiosk.paths import assets_dir
 from kiosk.ui.theme import FONT_FAMILIES, FONT_FILES
@@ -18,9 +19,25 @@ def load_bundled_fonts() -> None:
             log.error("could not load bundled font %s; some text may not render", name)
 
 
-def kiosk_font(pixel_size: int, bold: bool = False) -> QFont:
+def families_for(language: str) -> list[str]:
+    """Chinese text takes its punctuation and digits from the CJK face too
+    (Latin-first would give narrow, slanted “” in Chinese sentences)."""
+    return FONT_FAMILIES[::-1] if language.startswith("zh") else FONT_FAMILIES
+
+
+def kiosk_font(pixel_size: int, bold: bool = False, language: str = "en") -> QFont:
     font = QFont()
-    font.setFamilies(FONT_FAMILIES)
+    font.setFamilies(families_for(language))
     font.setPixelSize(pixel_size)
     font.setBold(bold)
     return font
+
+
+def refresh_fonts(root: QWidget, language: str) -> None:
+    """Reorder the font families of every widget under `root` for `language`."""
+    families = families_for(language)
+    for widget in [root, *root.findChildren(QWidget)]:
+        font = widget.font()
+        if font.families() != families and set(font.families()) == set(families):
+            font.setFamilies(families)
+            widget.setFont(font)

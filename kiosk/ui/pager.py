@@ -134,9 +134,11 @@ class Pager(QWidget):
         self._drag_start = None
         if len(points) != 1:
             return
-        position = self.mapFrom(self.window(), points[0].position().toPoint())
-        if not self.rect().contains(position):
-            return
+        in_window = points[0].position().toPoint()
+        position = self.mapFrom(self.window(), in_window)
+        target = self.window().childAt(in_window)
+        if not self.rect().contains(position) or target is None or not self.isAncestorOf(target):
+            return  # outside the pages, or on something above them (the still viewer)
         page = self.pages[self.index]
         if page.claims_horizontal_drag_at(page.mapFrom(self, position)):
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
 from kiosk.ui.context import Context
+from kiosk.ui.fonts import refresh_fonts
 from kiosk.ui.screens.exhibit import ExhibitScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.viewer import StillViewer
@@ -31,6 +32,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.home)
         self.exhibit: ExhibitScreen | None = None
         self.viewer: StillViewer | None = None
+        ctx.signals.language_changed.connect(lambda language: refresh_fonts(self, language))
 
     def open_exhibit(self, exhibit_id: str) -> None:
         item = self.ctx.catalog.get(exhibit_id)

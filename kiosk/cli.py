@@ -40,14 +40,21 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of exhibit.yaml")
     schema.set_defaults(handler=_schema)
 
-    run = commands.add_parser("run", help="open the kiosk (the default command)")
-    _add_display_options(run)
-    run.add_argument("--windowed", action="store_true",
-                     help="a normal window instead of full screen (development)")
-    run.add_argument("--screen", type=int, default=None, metavar="N",
-                     help="which display to use, counted from 0")
-    run.add_argument("--lang", default="en", choices=LANGUAGES, help="start language")
-    run.set_defaults(handler=_run)
+    for name, help_text in (("run", "open the kiosk (the default command)"),
+                            ("present", "presenter mode: clicker keys move through the panels")):
+        show = commands.add_parser(name, help=help_text)
+        _add_display_options(show)
+        _add_config_option(show)
+        show.add_argument("--windowed", action="store_true",
+                          help="a normal window instead of full screen (development)")
+        show.add_argument("--screen", type=int, default=None, metavar="N",
+                          help="which display to use, counted from 0")
+        show.add_argument("--lang", default=None, choices=LANGUAGES, help="start language")
+        show.add_argument("--log-level", default=None, choices=LOG_LEVELS)
+        show.set_defaults(handler=_run, present=name == "present")
+        if name == "run":
+            show.add_argument("--kiosk", action="store_true",
+                              help="lock the kiosk down (frameless, on top, no shortcuts)")
 
     render = commands.add_parser("render", help="render every screen to PNG files for review")
     _add_display_options(render)
@@ -55,10 +62,33 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--lang", default="en", choices=[*LANGUAGES, "all"],
                         help="language, or all")
     render.set_defaults(handler=_render)
+
+    config = commands.add_parser("config", help="the settings file (kiosk.yaml)")
+    _add_config_option(config)
+    config.add_argument("--show", action="store_true", required=True,
+                        help="print the effective settings and where each comes from")
+    config.set_defaults(handler=_config_show)
+
+    set_pin = commands.add_parser("set-pin", help="set the admin PIN (asked twice, not echoed)")
+    _add_config_option(set_pin)
+    set_pin.add_argument("--pin", default=None, help=argparse.SUPPRESS)  # scripts only
+    set_pin.set_defaults(handler=_set_pin)
+
+    stats = commands.add_parser(
+        "stats", help="show the anonymous visitor statistics",
+        description="Exit status: 0 success, 1 unreadable database, 2 usage problem.")
+    stats.add_argument("--db", type=Path, default=None, metavar="FILE",
+                       help="statistics database (default: the per-user data directory)")
+    stats.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="first day to include")
+    stats.add_argument("--until", default=None, metavar="YYYY-MM-DD", help="last day to include")
+    stats.add_argument("--csv", type=Path, default=None, metavar="FILE",
+                       help="also write the report as CSV (- for standard output)")
+    stats.set_defaults(handler=_stats)
     return parser
 
 
 LANGUAGES = ["en", "zh", "ru"]
+LOG_LEVELS = ["debug", "info", "warning", "error"]
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -73,7 +103,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def _add_display_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--exhibits", type=Path, default=None, metavar="DIR",
-                         help="exhibits folder (default: the bundled exhibits)")
+                         help="exhibits folder (default: the settings', else the bundled exhibits)")
     command.add_argument("--size", type=_size, action="append", metavar="WxH",
                          help="window or render size; render accepts it more than once")
     command.add_argument("--diagonal", type=float, default=None, metavar="INCHES",
@@ -81,45 +111,9 @@ def _add_display_options(command: argparse.ArgumentParser) -> None:
                               "reports a wrong DPI (render default: 55)")
 
 
-def _load(args: argparse.Namespace):
-    from kiosk.content.loader import load_catalog
-
-    folder = args.exhibits or bundled_exhibits_dir()
-    if not folder.exists():
-        print(f"kiosk: no such exhibits folder: {folder}", file=sys.stderr)
-        return None
-    catalog = load_catalog([folder])
-    for problem in catalog.problems:
-        log.warning("%s", problem.format())
-    return catalog
-
-
-def _run(args: argparse.Namespace) -> int:
-    catalog = _load(args)
-    if catalog is None:
-        return 2
-    from kiosk.ui.launch import run_kiosk
-
-    return run_kiosk(catalog, windowed=args.windowed, size=(args.size or [None])[-1],
-                     screen_index=args.screen, diagonal=args.diagonal, language=args.lang)
-
-
-def _render(args: argparse.Namespace) -> int:
-    catalog = _load(args)
-    if catalog is None:
-        return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSize
-
-    from kiosk.render import render_all
-    from kiosk.ui.app import create_application
-
-    create_application()
-    sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
-    languages = LANGUAGES if args.lang == "all" else [args.lang]
-    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0)
-    print(f"{len(written)} images written to {args.out}")
-    return 0
+def _add_config_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", type=Path, default=None, metavar="FILE",
+                         help="settings file (default: kiosk.yaml in the per-user config folder)")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -155,8 +149,56 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    from kiosk.content.loader import load_catalog
+
+    folder = args.exhibits or bundled_exhibits_dir()
+    if not folder.exists():
+        print(f"kiosk: no such exhibits folder: {folder}", file=sys.stderr)
+        return 2
+    catalog = load_catalog([folder])
+    for problem in catalog.problems:
+        log.warning("%s", problem.format())
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+
+    from kiosk.render import render_all
+    from kiosk.ui.app import create_application
+
+    create_application()
+    sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
+    languages = LANGUAGES if args.lang == "all" else [args.lang]
+    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0)
+    print(f"{len(written)} images written to {args.out}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.operation.controller import run
+
+    return run(args)
+
+
+def _config_show(args: argparse.Namespace) -> int:
+    from kiosk.operation.settings import config_show
+
+    return config_show(args.config)
+
+
+def _set_pin(args: argparse.Namespace) -> int:
+    from kiosk.operation.settings import set_pin
+
+    return set_pin(args.config, args.pin)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.operation.stats import stats_command
+
+    return stats_command(args.db, args.since, args.until, args.csv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gc
 import logging
@@ -390,9 +389,8 @@ def test_stats_command_unreadable_database(tmp_path: Path, capsys) -> None:
 
 
 def test_stats_subcommand_wiring(db: Path, capsys) -> None:
-    parser = argparse.ArgumentParser(prog="kiosk")
-    stats.add_stats_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["stats", "--db", str(db), "--since", "2024-05-02", "--csv", "-"])
-    assert args.handler(args) == 0
+    from kiosk.cli import main
+
+    assert main(["stats", "--db", str(db), "--since", "2024-05-02", "--csv", "-"]) == 0
     out = capsys.readouterr().out
     assert "Sessions: 1\n" in out and "section,key,value\n" in out

@@ -1,4 +1,2 @@
-"""Running the kiosk in a museum: its settings file, the admin PIN, statistics.
-
-Plain Python, no Qt: these modules serve the command line as well as the kiosk.
-"""
+"""Kiosk operation: settings, logging, idle and attract, lockdown and admin,
+presenter mode, content reloads, faults and statistics, around the content display."""

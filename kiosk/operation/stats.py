@@ -677,25 +677,3 @@ def stats_command(db: Path | None = None, since: str | None = None, until: str |
         if str(csv) != "-":
             print(f"CSV written to {csv}")
     return 0
-
-
-def add_stats_parser(commands) -> None:
-    """Register ``kiosk stats`` on an argparse sub-parsers object (``add_subparsers()``)."""
-    stats = commands.add_parser(
-        "stats", help="show the anonymous visitor statistics",
-        description="Show the anonymous visitor statistics recorded by this kiosk. "
-                    "Exit status: 0 success, 1 unreadable database, 2 usage problem.")
-    stats.add_argument("--db", type=Path, default=None, metavar="FILE",
-                       help="statistics database (default: the per-user data directory)")
-    stats.add_argument("--since", default=None, metavar="YYYY-MM-DD",
-                       help="first day to include (sessions started that day or later)")
-    stats.add_argument("--until", default=None, metavar="YYYY-MM-DD",
-                       help="last day to include")
-    stats.add_argument("--csv", type=Path, default=None, metavar="FILE",
-                       help="also write the report as CSV (- for standard output)")
-    stats.set_defaults(handler=stats_handler)
-
-
-def stats_handler(args) -> int:
-    """argparse handler: ``stats_command(args.db, args.since, args.until, args.csv)``."""
-    return stats_command(args.db, args.since, args.until, args.csv)

@@ -47,10 +47,11 @@ def display_metrics(size: QSize, diagonal: float | None, dpi: float | None) -> M
     return Metrics.for_diagonal(size.width(), size.height(), DEFAULT_DIAGONAL)
 
 
-def build_context(catalog: Catalog, metrics: Metrics, language: str = "en",
+def build_context(catalog: Catalog, metrics: Metrics, language: str | None = None,
+                  languages: list[str] | None = None, default_language: str = "en",
                   theme: Theme | None = None) -> Context:
-    session = Session("en", LANGUAGES)
-    session.set_language(language)
+    session = Session(default_language, languages or LANGUAGES)
+    session.set_language(language or default_language)
     ctx = Context(catalog, session, metrics, ImageLoader(), theme or Theme())
     app = QGuiApplication.instance()
     app.setStyleSheet(stylesheet(ctx.theme, metrics))

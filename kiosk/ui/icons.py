@@ -20,6 +20,8 @@ GLYPHS = {
     "film": "mdi6.movie-open-outline",
     "drag_horizontal": "mdi6.arrow-left-right",
     "drag_vertical": "mdi6.arrow-up-down",
+    "backspace": "mdi6.backspace-outline",
+    "touch": "mdi6.gesture-tap",
 }
 
 

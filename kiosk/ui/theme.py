@@ -37,14 +37,14 @@ class Sizes:
     gap: float = 12.0
     corner_radius: float = 4.0
     icon: float = 12.0
-    body_pt: float = 30.0          # guidelines: at least 24 pt equivalent
-    small_pt: float = 24.0
-    heading_pt: float = 54.0       # guidelines: 48 pt or more
-    title_pt: float = 72.0
-    quote_pt: float = 60.0
+    body_pt: float = 36.0          # guidelines: at least 24 pt equivalent
+    small_pt: float = 28.0
+    heading_pt: float = 64.0       # guidelines: 48 pt or more
+    title_pt: float = 84.0
+    quote_pt: float = 68.0
     min_body_px: int = 16          # never below 16 px logical
     line_chars: int = 50           # guidelines: 45-55 characters per line
-    tile_width: float = 330.0
+    tile_width: float = 400.0
 
 
 FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC"]

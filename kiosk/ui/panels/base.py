@@ -26,6 +26,9 @@ class PanelView(QWidget):
     still_requested = Signal(list, int)
     """A gallery asks the screen to open the still viewer: (stills, index)."""
 
+    used = Signal()
+    """The visitor worked the panel's own control (the wipe's divider), for statistics."""
+
     def __init__(self, ctx: Context, item: LoadedExhibit, panel, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

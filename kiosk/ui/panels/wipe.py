@@ -60,6 +60,7 @@ class WipeArea(QWidget):
     """The two images, the divider and its handle; owns the divider position."""
 
     position_changed = Signal(float)
+    used = Signal()
 
     def __init__(self, ctx: Context, item: LoadedExhibit, panel: WipePanel,
                  parent: QWidget | None = None):
@@ -191,6 +192,7 @@ class WipeArea(QWidget):
         back, forward = ((Qt.Key.Key_Left, Qt.Key.Key_Right) if self.horizontal
                          else (Qt.Key.Key_Up, Qt.Key.Key_Down))
         if event.key() in (back, forward):
+            self.used.emit()
             self.stop_motion()
             self.set_position(self._position + (KEY_STEP if event.key() == forward else -KEY_STEP))
         else:
@@ -199,6 +201,7 @@ class WipeArea(QWidget):
     def _press(self, point: QPointF) -> None:
         """A finger anywhere on the image takes the divider, gliding to it."""
         self._hint.stop()
+        self.used.emit()
         self._pressed = True
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.glide_to(self.fraction_at(point))
@@ -369,6 +372,7 @@ class WipePanelView(PanelView):
         self.heading.setParent(self)
         self.area = WipeArea(ctx, item, panel, self)
         self.area.position_changed.connect(self.position_changed)
+        self.area.used.connect(self.used)
         self.setFocusProxy(self.area)
         self._hint_armed = True
 

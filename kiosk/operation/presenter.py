@@ -1,0 +1,200 @@
+"""Presenter mode: a clicker drives the kiosk like a slide deck.
+
+Every panel of every exhibit, in home-screen order, is one slide. The keys
+presentation clickers send (arrows, Page Up/Down, Space, Home/End, B and '.')
+are read by an application event filter, so they work whatever has focus. The
+position is read from the window at every step, so a presenter who also swipes
+or taps the screen is never out of step with the clicker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.content.loader import Catalog
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+Slide = tuple[str, int]
+"""(exhibit id, panel index)"""
+
+Key = Qt.Key
+NEXT_KEYS = {Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space, Key.Key_Return,
+             Key.Key_Enter}
+PREVIOUS_KEYS = {Key.Key_Left, Key.Key_Up, Key.Key_PageUp, Key.Key_Backspace}
+BLANK_KEYS = {Key.Key_B, Key.Key_Period}
+_COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                      | Qt.KeyboardModifier.MetaModifier)
+
+
+class Deck:
+    """The slides in order and where each step leads. A position that is not a
+    slide (the home screen) counts as before the first one; a step past either
+    end wraps round when looping and gives None (stay) otherwise."""
+
+    def __init__(self, slides: list[Slide], loop: bool = False):
+        self.slides = slides
+        self.loop = loop
+        self._index = {slide: i for i, slide in enumerate(slides)}
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog, loop: bool = False) -> Deck:
+        return cls([(item.id, i) for item in catalog.exhibits
+                    for i in range(len(item.exhibit.panels))], loop)
+
+    @property
+    def first(self) -> Slide | None:
+        return self.slides[0] if self.slides else None
+
+    @property
+    def last(self) -> Slide | None:
+        return self.slides[-1] if self.slides else None
+
+    def next(self, slide: Slide | None) -> Slide | None:
+        return self._step(slide, +1)
+
+    def previous(self, slide: Slide | None) -> Slide | None:
+        return self._step(slide, -1)
+
+    def _step(self, slide: Slide | None, step: int) -> Slide | None:
+        if slide not in self._index:
+            return self.first
+        i = self._index[slide] + step
+        if 0 <= i < len(self.slides):
+            return self.slides[i]
+        return (self.first if step > 0 else self.last) if self.loop else None
+
+
+_MOVES = {**dict.fromkeys(NEXT_KEYS, Deck.next), **dict.fromkeys(PREVIOUS_KEYS, Deck.previous),
+          Key.Key_Home: lambda deck, _slide: deck.first,
+          Key.Key_End: lambda deck, _slide: deck.last}
+
+
+class Blank(QWidget):
+    """Black over the whole window. It swallows touches and clicks, so nothing
+    hidden under it can be pressed."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), Qt.GlobalColor.black)
+
+    def event(self, event: QEvent) -> bool:
+        if event.isInputEvent():
+            event.accept()
+            return True
+        return super().event(event)
+
+
+class Presenter(QObject):
+    """Moves `window` through the deck on clicker keys and,
+    with `auto_advance_ms`, on a timer that stops at the end unless `loop`.
+    While the screen is blank, auto-advance pauses and a navigation key only
+    brings the picture back (as in slide software), so nothing moves unseen."""
+
+    def __init__(self, window: KioskWindow, auto_advance_ms: int | None, loop: bool):
+        super().__init__(window)
+        self.window = window
+        self.loop = loop
+        self.blank = Blank(window)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._advance)
+        self._auto_advance_ms = auto_advance_ms
+        QApplication.instance().installEventFilter(self)
+
+    def start(self) -> None:
+        """Show the first slide (and start auto-advance)."""
+        self._go(self._deck().first)
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.set_blank(False)
+        self._timer.stop()
+
+    @property
+    def blanked(self) -> bool:
+        return self.blank.isVisible()
+
+    def set_blank(self, blank: bool) -> None:
+        if blank:
+            self._timer.stop()
+            self.blank.setGeometry(self.window.rect())
+            self.blank.show()
+            self.blank.raise_()
+        elif self.blanked:
+            self.blank.hide()
+            self._arm()
+
+    def current(self) -> Slide | None:
+        screen = self.window.exhibit
+        return None if screen is None else (screen.item.id, screen.index)
+
+    def _deck(self) -> Deck:
+        # Built afresh at every step: the catalog may have been reloaded.
+        return Deck.from_catalog(self.window.ctx.catalog, self.loop)
+
+    def _go(self, slide: Slide | None) -> None:
+        """Show `slide`; None means stay, and auto-advance stops there."""
+        if slide is None:
+            return
+        exhibit_id, index = slide
+        screen = self.window.exhibit
+        animate = screen is not None and screen.item.id == exhibit_id
+        if animate:
+            self.window.close_viewer()
+        else:
+            self.window.open_exhibit(exhibit_id)
+            screen = self.window.exhibit
+        if screen is not None:
+            screen.pager.go_to(index, animate=animate)
+        self._arm()
+
+    def _advance(self) -> None:
+        self._go(self._deck().next(self.current()))
+
+    def _arm(self) -> None:
+        if self._auto_advance_ms:
+            self._timer.start(self._auto_advance_ms)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and self._in_window(watched):
+            return self._key(event)
+        if kind == QEvent.Type.Resize and watched is self.window:
+            self.blank.setGeometry(self.window.rect())
+        return False
+
+    def _in_window(self, watched: QObject) -> bool:
+        # A real key press reaches the window handle first, a synthetic one
+        # (tests, input methods) the focus widget: the first sighting is handled.
+        return (watched is self.window.windowHandle()
+                or isinstance(watched, QWidget) and watched.window() is self.window)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers()
+        if modifiers & _COMMAND_MODIFIERS:
+            return False  # shortcuts belong to the window (and lockdown)
+        key = event.key()
+        shift_space = key == Key.Key_Space and modifiers & Qt.KeyboardModifier.ShiftModifier
+        move = Deck.previous if shift_space else _MOVES.get(key)
+        if move is None and key not in BLANK_KEYS:
+            return False
+        if event.isAutoRepeat():
+            return True  # a held key neither races through exhibits nor flickers the blank
+        if move is None:
+            self.set_blank(not self.blanked)
+        elif self.blanked:
+            self.set_blank(False)
+        else:
+            self._go(move(self._deck(), self.current()))
+        return True

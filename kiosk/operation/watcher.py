@@ -1,0 +1,160 @@
+"""Watching the exhibits folder while the kiosk runs.
+
+A curator's save is debounced, reloaded in a worker thread and judged:
+
+- accepted (staged for the controller, which applies it at the next return to
+  attract mode, never under a visitor's finger) when it brings no error the
+  running content does not already have; warnings never stop a change, and
+  neither does an error the kiosk started with, so one exhibit that was
+  already broken does not freeze every other exhibit's edits;
+- rejected otherwise, or when it would leave no exhibit at all (an emptied,
+  moved or half-synced folder): the last good content keeps running and the
+  problems are reported. Nothing a curator saves can blank the kiosk.
+
+Every problem of every reload is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from kiosk.content.loader import EXHIBIT_FILE, Catalog, display_path, load_catalog
+from kiosk.content.problems import Problem, Severity, summary_line
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 750
+"""Editors and sync tools write in bursts; one reload after the last write."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _error_key(problem: Problem) -> tuple:
+    # Line and column left out: an edit elsewhere in the file moves them.
+    return problem.file, problem.field, problem.message
+
+
+class ContentWatcher(QObject):
+    staged = Signal(object)     # a Catalog to apply at the next attract mode
+    rejected = Signal(list)     # the problems of a change that was not accepted
+    _loaded = Signal(object)    # from the worker: (Catalog | None, list[Problem])
+
+    def __init__(self, root: Path, catalog: Catalog, debounce_ms: int = DEBOUNCE_MS,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.root = Path(root).resolve()
+        self._last_good = catalog
+        self._problems = list(catalog.problems)
+        self._loading = False
+        self._again = False
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self.reload)
+        self._watcher = QFileSystemWatcher(self)
+        self._identities: dict[str, tuple[int, int]] = {}
+        self._watcher.directoryChanged.connect(self._changed)
+        self._watcher.fileChanged.connect(self._changed)
+        self._loaded.connect(self._judge)
+        self._watch()
+
+    @property
+    def last_good(self) -> Catalog:
+        """The newest accepted content (the running one, or the one staged)."""
+        return self._last_good
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems of the latest load, accepted or not: what the admin sees."""
+        return self._problems
+
+    def reload(self) -> None:
+        """Reload now (the debounce ends here; the admin's "reload" may call it)."""
+        self._debounce.stop()
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        threading.Thread(target=self._load, name="content-reload", daemon=True).start()
+
+    def _changed(self, _path: str) -> None:
+        self._debounce.start()
+
+    def _watch(self) -> None:
+        """Watch the root, its parent (the root itself may be replaced), every
+        folder below it and every exhibit file. Called after each reload: an
+        editor's atomic save drops a file from the watch, a new folder needs
+        one, and a watch on a folder moved away follows the old folder, so a
+        path now naming another file or folder is watched afresh."""
+        wanted = {self.root.parent}
+        for folder, subfolders, files in os.walk(self.root):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            wanted.add(Path(folder))
+            if EXHIBIT_FILE in files:
+                wanted.add(Path(folder) / EXHIBIT_FILE)
+        identities = {str(p): identity for p in wanted if (identity := _identity(p))}
+        watched = set(self._watcher.files()) | set(self._watcher.directories())
+        stale = [p for p in watched if self._identities.get(p) != identities.get(p)]
+        if stale:
+            self._watcher.removePaths(stale)
+        fresh = [p for p in identities if p not in watched or p in stale]
+        if fresh:
+            self._watcher.addPaths(fresh)
+        self._identities = identities
+
+    def _load(self) -> None:  # worker thread
+        try:
+            result = load_catalog([self.root]), []
+        except Exception as error:  # an unreadable folder is a rejected change, not a crash
+            log.exception("reloading %s failed", self.root)
+            result = None, [self._problem(f"could not read the exhibits: {error}")]
+        self._loaded.emit(result)
+
+    def _problem(self, message: str) -> Problem:
+        return Problem(display_path(self.root), 1, 1, Severity.ERROR, "", message)
+
+    def _judge(self, result: tuple[Catalog | None, list[Problem]]) -> None:
+        self._loading = False
+        self._watch()
+        self._decide(*result)
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _decide(self, catalog: Catalog | None, problems: list[Problem]) -> None:
+        if catalog is not None:
+            problems = list(catalog.problems)
+            known = {_error_key(p) for p in self._last_good.errors}
+            new_error = any(_error_key(p) not in known for p in catalog.errors)
+            if not new_error and catalog.exhibits:
+                self._accept(catalog)
+                return
+            if not new_error:
+                problems.append(self._problem("no exhibits found; keeping the exhibits shown now"))
+        self._problems = problems
+        log.warning("exhibit change not applied; the last good content keeps running")
+        for problem in problems:
+            log.warning("%s", problem.format())
+        self.rejected.emit(problems)
+
+    def _accept(self, catalog: Catalog) -> None:
+        self._problems = list(catalog.problems)
+        for problem in catalog.problems:
+            log.warning("%s", problem.format())
+        if catalog == self._last_good:
+            return  # saved without a change
+        self._last_good = catalog
+        log.info("exhibits changed (%s); applied at the next return to attract mode",
+                 summary_line(len(catalog.exhibits), catalog.problems))
+        self.staged.emit(catalog)

@@ -76,15 +76,15 @@ class KioskController(QObject):
             self.presenter = Presenter(window, seconds * 1000 if seconds else None,
                                        settings.presenter.loop)
         else:
-            attract = AttractScreen(self.ctx, self._slides(), settings.attract.slide_seconds * 1000,
+            attract = AttractScreen(self.ctx, self._slides(), round(settings.attract.slide_seconds * 1000),
                                     FADE_MS, window, settings.attract.call_to_action)
+            attract.woken.connect(self._visit_started)  # before the exhibit opens
             self.idle_reset = IdleReset(
-                IdleWatcher(settings.idle.timeout_seconds * 1000, parent=self),
-                StillThereOverlay(self.ctx, settings.idle.countdown_seconds * 1000, window),
+                IdleWatcher(round(settings.idle.timeout_seconds * 1000), parent=self),
+                StillThereOverlay(self.ctx, round(settings.idle.countdown_seconds * 1000), window),
                 attract, self.reset_session, window.open_exhibit, self)
             self.idle_reset.attract_started.connect(self._apply_staged)
-            self.idle_reset.session_reset.connect(stats.idle_reset)
-            attract.woken.connect(lambda _: stats.start_session(self.ctx.language))
+            self.idle_reset.session_reset.connect(self._visit_ended)
 
         if barrier is not None:
             barrier.recover.connect(self.recover)
@@ -95,6 +95,7 @@ class KioskController(QObject):
 
     def start(self) -> None:
         if self.presenter is not None:
+            self._visit_started()
             self.presenter.start()
         else:
             self.idle_reset.show_attract()
@@ -127,10 +128,11 @@ class KioskController(QObject):
         return attract_slides(self.ctx.catalog, attract.exhibits, attract.include_stills)
 
     def _stage(self, catalog: Catalog) -> None:
-        log.info("content change staged: %d exhibits; applied at the next attract mode",
-                 len(catalog.exhibits))
+        log.info("content change staged: %d exhibits", len(catalog.exhibits))
         self._staged = catalog
         self.good_catalog = catalog
+        if self.idle_reset is not None and self.idle_reset.attract.isVisible():
+            self._apply_staged()  # nobody is here: show it now
 
     def _apply_staged(self) -> None:
         """Only ever called with nobody at the kiosk (attract mode showing)."""
@@ -207,14 +209,28 @@ class KioskController(QObject):
 
     # --- statistics ------------------------------------------------------------------
 
+    def _visit_started(self, _exhibit_id: str = "") -> None:
+        self._visiting = True
+        self.stats.start_session(self.ctx.language)
+
+    def _visit_ended(self) -> None:
+        self._visiting = False
+        self.stats.idle_reset()
+
     def _record_statistics(self) -> None:
+        """Only what visitors do: the resets and attract loop record nothing."""
+        self._visiting = False
         stats, window = self.stats, self.window
-        window.screen_changed.connect(
-            lambda screen: stats.screen_viewed(None, None, None) if screen == "home" else None)
-        window.panel_shown.connect(stats.screen_viewed)
-        window.panel_used.connect(stats.wipe_used)
-        window.still_zoomed.connect(stats.still_zoomed)
-        self.ctx.signals.language_changed.connect(stats.language_chosen)
+
+        def during_visit(record):
+            return lambda *args: record(*args) if self._visiting else None
+
+        window.screen_changed.connect(during_visit(
+            lambda screen: stats.screen_viewed(None, None, None) if screen == "home" else None))
+        window.panel_shown.connect(during_visit(stats.screen_viewed))
+        window.panel_used.connect(during_visit(stats.wipe_used))
+        window.still_zoomed.connect(during_visit(stats.still_zoomed))
+        self.ctx.signals.language_changed.connect(during_visit(stats.language_chosen))
 
 
 def _screen_for(app: QApplication, index: int):

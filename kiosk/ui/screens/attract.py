@@ -227,7 +227,6 @@ class AttractScreen(QWidget):
         self.clock = clock
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.hide()
         FillParent(self)
         self._turn = 0
         self._started = self.clock()
@@ -246,6 +245,7 @@ class AttractScreen(QWidget):
         ctx.images.failed.connect(self._on_image)
         ctx.signals.language_changed.connect(self._retranslate)
         self.setAccessibleName(" / ".join(self.call_to_action))
+        self.hide()
 
     # --- what the controller and tests use ---------------------------------------
 

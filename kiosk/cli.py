@@ -198,7 +198,6 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -206,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit_.code or 0)
     if args.command is None:
         args = parser.parse_args(["run"])
+    if args.handler is not _run:  # the kiosk sets up its own rotating log
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.handler(args)
     except KeyboardInterrupt:

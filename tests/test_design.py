@@ -160,3 +160,19 @@ def test_every_string_shown_uses_the_bundled_families(ctx):
     from kiosk.ui.theme import FONT_FAMILIES
 
     assert ctx.font(10).families() == FONT_FAMILIES
+
+
+def test_display_size_comes_from_the_diagonal_or_dpi_and_small_screens_still_fit(qapp):
+    from PySide6.QtCore import QSize
+
+    from kiosk.ui.app import SMALLEST_DIAGONAL, display_metrics
+    from kiosk.ui.metrics import Metrics
+
+    full_hd = QSize(1920, 1080)
+    at_55 = Metrics.for_diagonal(1920, 1080, 55).px_per_mm
+    assert display_metrics(full_hd, 55, None).px_per_mm == pytest.approx(at_55)
+    assert display_metrics(full_hd, None, 40.05).px_per_mm == pytest.approx(at_55, rel=0.01)
+    assert display_metrics(full_hd, None, 2000).px_per_mm == pytest.approx(at_55)  # nonsense DPI
+    smallest = Metrics.for_diagonal(1920, 1080, SMALLEST_DIAGONAL).px_per_mm
+    assert display_metrics(full_hd, 23, None).px_per_mm == pytest.approx(smallest)
+    assert display_metrics(full_hd, None, 96).px_per_mm == pytest.approx(smallest)

@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,18 @@ class ImageKey:
     height: int
     fit: Fit
     focus: tuple[float, float] = (0.5, 0.5)
+
+
+def displayed_size(path: Path) -> QSize:
+    """A still's size as shown (EXIF rotation applied), from its header only;
+    invalid when the file cannot be read."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    quarter_turn = QImageIOHandler.Transformation.TransformationRotate90
+    if size.isValid() and reader.transformation() & quarter_turn:
+        size = size.transposed()
+    return size
 
 
 def decode(key: ImageKey) -> QImage:

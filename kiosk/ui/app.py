@@ -15,7 +15,7 @@ from kiosk.media.images import ImageLoader
 from kiosk.session import Session
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
-from kiosk.ui.metrics import MM_PER_INCH, Metrics
+from kiosk.ui.metrics import Metrics
 from kiosk.ui.style import stylesheet
 from kiosk.ui.theme import Theme
 
@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 DEFAULT_DIAGONAL = 55.0
 LANGUAGES = ["en", "zh", "ru"]
 PLAUSIBLE_DIAGONALS = (10.0, 120.0)
+SMALLEST_DIAGONAL = 42.0
+"""The smallest display on which every screen fits at full physical size."""
 
 
 def create_application() -> QApplication:
@@ -35,16 +37,24 @@ def create_application() -> QApplication:
 
 def display_metrics(size: QSize, diagonal: float | None, dpi: float | None) -> Metrics:
     """From a configured diagonal if given, else from the screen's physical DPI
-    when it describes a plausible display, else for a 55-inch display."""
-    if diagonal:
-        return Metrics.for_diagonal(size.width(), size.height(), diagonal)
-    if dpi:
+    when it describes a plausible display, else for a 55-inch display.
+
+    Below SMALLEST_DIAGONAL the layout would not fit the screen at full
+    physical size, so sizes are scaled down as if the display were that large.
+    """
+    if not diagonal and dpi:
         implied = math.hypot(size.width(), size.height()) / dpi
         if PLAUSIBLE_DIAGONALS[0] <= implied <= PLAUSIBLE_DIAGONALS[1]:
-            return Metrics(dpi / MM_PER_INCH)
-        log.warning("the screen reports %.0f DPI (a %.0f-inch display); assuming %.0f inches: "
-                    "set the display diagonal if that is wrong", dpi, implied, DEFAULT_DIAGONAL)
-    return Metrics.for_diagonal(size.width(), size.height(), DEFAULT_DIAGONAL)
+            diagonal = implied
+        else:
+            log.warning("the screen reports %.0f DPI (a %.0f-inch display); assuming %.0f inches: "
+                        "set the display diagonal if that is wrong", dpi, implied, DEFAULT_DIAGONAL)
+    diagonal = diagonal or DEFAULT_DIAGONAL
+    if diagonal < SMALLEST_DIAGONAL:
+        log.warning("a %.0f-inch display is smaller than the kiosk is designed for; sizes are "
+                    "scaled to fit, so touch targets are under 20 mm", diagonal)
+        diagonal = SMALLEST_DIAGONAL
+    return Metrics.for_diagonal(size.width(), size.height(), diagonal)
 
 
 def build_context(catalog: Catalog, metrics: Metrics, language: str | None = None,

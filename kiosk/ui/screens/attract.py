@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QFont, QFontMetrics, QImageIOHandler, QImageReader,
+from PySide6.QtGui import (QColor, QFont, QFontMetrics,
                            QLinearGradient, QMouseEvent, QPainter, QPaintEvent, QPixmap,
                            QResizeEvent)
 from PySide6.QtWidgets import QWidget
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.loader import Catalog, LoadedExhibit
 from kiosk.content.schema import GalleryPanel
 from kiosk.content.text import Text
-from kiosk.media.images import Fit, ImageKey
+from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import kiosk_font
 from kiosk.ui.icons import icon
@@ -156,17 +156,6 @@ def focus_in_cover(source: QSize, box: QSize, focus: tuple[float, float]) -> QPo
         start = max(0, min(round(f * scaled - crop / 2), scaled - crop))
         result.append(f * scaled - start)
     return QPointF(*result)
-
-
-def image_size(path: Path) -> QSize:
-    """A still's displayed size from its header (invalid if unreadable)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    quarter_turn = QImageIOHandler.Transformation.TransformationRotate90
-    if size.isValid() and reader.transformation() & quarter_turn:
-        size = size.transposed()
-    return size
 
 
 def _clamp(value: float) -> float:
@@ -362,7 +351,7 @@ class AttractScreen(QWidget):
 
     def _source_size(self, path: Path) -> QSize:
         if path not in self._sources:
-            self._sources[path] = image_size(path)
+            self._sources[path] = displayed_size(path)
         return self._sources[path]
 
     # --- painting ------------------------------------------------------------------------

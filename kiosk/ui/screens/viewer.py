@@ -15,14 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import (QAbstractAnimation, QEasingCurve, QElapsedTimer, QEvent, QObject, QPointF,
                             QRectF, QSize, Qt, QVariantAnimation, Signal)
-from PySide6.QtGui import (QEventPoint, QGuiApplication, QImageIOHandler, QImageReader, QKeyEvent,
+from PySide6.QtGui import (QEventPoint, QGuiApplication, QKeyEvent,
                            QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent,
                            QTouchEvent)
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import Still
-from kiosk.media.images import Fit, ImageKey
+from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import still_path
 from kiosk.ui.panels.gallery import TAP_SLOP_MM, TapTracker, distance, text_height
@@ -57,13 +57,7 @@ class StillSource:
     @classmethod
     def read(cls, item: LoadedExhibit, still: Still) -> "StillSource":
         path = still_path(item, still)
-        reader = QImageReader(str(path))
-        reader.setAutoTransform(True)
-        size = reader.size()
-        quarter_turn = QImageIOHandler.Transformation.TransformationRotate90
-        if size.isValid() and reader.transformation() & quarter_turn:
-            size = size.transposed()
-        return cls(path, size)
+        return cls(path, displayed_size(path))
 
 
 class StillStage(QWidget):

@@ -22,7 +22,7 @@ from kiosk.media.images import Fit
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.panels.text import ColumnLayout, column_width, scroll_allowance, scroll_to_start
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
 from kiosk.ui.widgets import ImageView, KineticScrollArea, make_label
 
 COLUMN_STRETCH = (2, 3, 3)

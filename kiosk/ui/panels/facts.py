@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.content.schema import Fact
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.panels.text import ColumnLayout, column_width, scroll_allowance, scroll_to_start
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
 from kiosk.ui.widgets import KineticScrollArea, make_label
 
 LABEL_SHARE = 0.5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QGridLayout, QVBoxLayout, QWidget
 
@@ -13,11 +13,8 @@ from kiosk.content.schema import GalleryPanel, Still
 from kiosk.media.images import Fit
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import PanelView, still_path
-from kiosk.ui.panels.text import scroll_to_start
+from kiosk.ui.layout import TAP_SLOP_MM, TapTracker, scroll_to_start, text_height
 from kiosk.ui.widgets import ImageView, KineticScrollArea, make_label
-
-TAP_SLOP_MM = 4.0
-"""A finger that travels further than this is dragging (scrolling, swiping), not tapping."""
 
 THUMB_MIN_WIDTH_MM = 250.0
 THUMB_MAX_WIDTH_MM = 420.0
@@ -25,37 +22,6 @@ THUMB_ASPECT = 9 / 16
 """Thumbnails are film-frame shaped; other stills are cropped around their focus point."""
 BORDER_MM = 1.2
 PRESSED_OUTLINE_MM = 2.0
-
-
-class TapTracker:
-    """Tells a tap from a drag: a press, little travel, then a release."""
-
-    def __init__(self, slop_px: float):
-        self.slop_px = slop_px
-        self.start: QPointF | None = None
-
-    @property
-    def active(self) -> bool:
-        return self.start is not None
-
-    def press(self, pos: QPointF) -> None:
-        self.start = QPointF(pos)
-
-    def move(self, pos: QPointF) -> bool:
-        """False once the finger has travelled too far for a tap."""
-        if self.start is not None and distance(self.start, pos) > self.slop_px:
-            self.start = None
-        return self.start is not None
-
-    def release(self, pos: QPointF) -> bool:
-        """True when the press and this release make a tap."""
-        is_tap = self.move(pos)
-        self.start = None
-        return is_tap
-
-
-def distance(a: QPointF, b: QPointF) -> float:
-    return math.hypot(a.x() - b.x(), a.y() - b.y())
 
 
 class StillThumbnail(QAbstractButton):
@@ -161,12 +127,6 @@ def paint_card(widget: QWidget, fill: QColor, outline: QColor, width: int, radiu
     painter.setBrush(fill)
     half = width / 2
     painter.drawRoundedRect(QRectF(widget.rect()).adjusted(half, half, -half, -half), radius, radius)
-
-
-def text_height(font: QFont, width: int, text: str) -> int:
-    """Height of `text` word-wrapped at `width`, as a plain-text QLabel lays it out."""
-    box = QRect(0, 0, width, 1 << 20)
-    return QFontMetrics(font).boundingRect(box, Qt.TextFlag.TextWordWrap, text).height()
 
 
 def line_height_any_script(font: QFont) -> int:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.panels.text import ColumnLayout, column_width, scroll_allowance, scroll_to_start
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
 from kiosk.ui.widgets import KineticScrollArea, make_label
 
 QUOTE_MARKS = {"en": ("“", "”"), "zh": ("“", "”"), "ru": ("«", "»")}

@@ -1,64 +1,22 @@
 """A text panel: a heading and the curator's prose in a column short enough to
-read standing, scrolling by touch when the text is longer than the screen.
-
-Also home of the column helpers the other reading panels (facts, quote) share.
-"""
+read standing, scrolling by touch when the text is longer than the screen."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.text import Block, BulletList, Span, parse_markup
 from kiosk.ui.context import Context
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.widgets import KineticScrollArea, make_label
 
 LINE_HEIGHT_PERCENT = 140
 """Generous leading: long lines of large type are easier to follow standing."""
-
-
-def column_width(ctx: Context, font: QFont, chars: float | None = None) -> int:
-    """Pixels for about `chars` characters a line (theme.sizes.line_chars by default)."""
-    return round(QFontMetrics(font).averageCharWidth() * (chars or ctx.theme.sizes.line_chars))
-
-
-class ColumnLayout(QVBoxLayout):
-    """A vertical layout whose content is centred and never wider than `max_width`,
-    so that a reading column keeps its line length on any screen width."""
-
-    def __init__(self, parent: QWidget | None, max_width: int, margin: int):
-        super().__init__(parent)
-        self.max_width = max_width
-        self.setContentsMargins(margin, margin, margin, margin)
-
-    def _extra(self, width: int) -> int:
-        """Space on each side beyond the margins that the cap leaves empty."""
-        left, _, right, _ = self.getContentsMargins()
-        return max(0, width - left - right - self.max_width) // 2
-
-    def setGeometry(self, rect: QRect) -> None:
-        extra = self._extra(rect.width())
-        super().setGeometry(rect.adjusted(extra, 0, -extra, 0))
-
-    def heightForWidth(self, width: int) -> int:
-        """Wrapped text is as tall as the narrower column makes it, not the full width."""
-        return super().heightForWidth(width - 2 * self._extra(width))
-
-
-def scroll_allowance(ctx: Context, area: QAbstractScrollArea) -> int:
-    """Width kept beside a column for the scroll indicator and a gap before it."""
-    return area.verticalScrollBar().sizeHint().width() + ctx.mm(ctx.theme.sizes.gap)
-
-
-def scroll_to_start(area: QAbstractScrollArea) -> None:
-    """Stop any momentum, then show the beginning."""
-    QScroller.scroller(area.viewport()).stop()
-    for bar in (area.horizontalScrollBar(), area.verticalScrollBar()):
-        bar.setValue(bar.minimum())
 
 
 def _spans_html(spans: tuple[Span, ...]) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from kiosk.content.schema import Event, PartialDate
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.panels.text import column_width, scroll_to_start
+from kiosk.ui.layout import column_width, scroll_to_start
 from kiosk.ui.widgets import enable_kinetic_scrolling, make_label
 
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -23,7 +23,7 @@ from kiosk.media.images import Fit, ImageKey
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.panels.text import column_width
+from kiosk.ui.layout import column_width
 from kiosk.ui.widgets import make_label
 
 KEY_STEP = 0.05

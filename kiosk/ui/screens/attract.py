@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetrics,
                            QLinearGradient, QMouseEvent, QPainter, QPaintEvent, QPixmap,
                            QResizeEvent)
@@ -37,6 +37,7 @@ from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import kiosk_font
 from kiosk.ui.icons import icon
+from kiosk.ui.layout import FillParent
 from kiosk.ui.strings import tr
 
 log = logging.getLogger(__name__)
@@ -160,23 +161,6 @@ def focus_in_cover(source: QSize, box: QSize, focus: tuple[float, float]) -> QPo
 
 def _clamp(value: float) -> float:
     return max(0.0, min(1.0, value))
-
-
-class FillParent(QObject):
-    """Keeps a full-window overlay exactly over its parent widget."""
-
-    def __init__(self, widget: QWidget):
-        super().__init__(widget)
-        self.widget = widget
-        parent = widget.parentWidget()
-        if parent is not None:
-            parent.installEventFilter(self)
-            widget.setGeometry(parent.rect())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.widget.parentWidget():
-            self.widget.setGeometry(watched.rect())
-        return False
 
 
 @dataclass

@@ -9,13 +9,14 @@ wrong PINs the keys are disabled and a countdown says when to try again.
 from __future__ import annotations
 
 import qtawesome
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.operation.admin import PinGate, PinResult
 from kiosk.operation.pin import PIN_PATTERN
 from kiosk.ui.context import Context
+from kiosk.ui.layout import FillParent
 from kiosk.ui.icons import GLYPHS
 from kiosk.ui.widgets import TouchButton, make_label
 
@@ -35,13 +36,7 @@ class Overlay(QWidget):
     def __init__(self, ctx: Context, parent: QWidget):
         super().__init__(parent)
         self.ctx = ctx
-        self.setGeometry(parent.rect())
-        parent.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
-        return False
+        FillParent(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         QPainter(self).fillRect(self.rect(), self.ctx.theme.colour("background"))

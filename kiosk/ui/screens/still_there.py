@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 import shiboken6
 
 from kiosk.ui.context import Context
-from kiosk.ui.screens.attract import FillParent
+from kiosk.ui.layout import FillParent
 from kiosk.ui.widgets import TouchButton, make_label
 
 TICK_MS = 50

@@ -25,8 +25,7 @@ from kiosk.content.schema import Still
 from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import still_path
-from kiosk.ui.panels.gallery import TAP_SLOP_MM, TapTracker, distance, text_height
-from kiosk.ui.panels.text import column_width
+from kiosk.ui.layout import TAP_SLOP_MM, TapTracker, column_width, distance, text_height
 from kiosk.ui.widgets import ImageView, TouchButton, make_label
 
 MIN_MAX_ZOOM = 2.0

@@ -1,0 +1,109 @@
+"""Layout and gesture helpers shared by panels and screens: reading columns,
+scrolling back to the start, telling a tap from a drag, full-window overlays."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.ui.context import Context
+
+TAP_SLOP_MM = 4.0
+"""A finger that travels further than this is dragging (scrolling, swiping), not tapping."""
+
+
+def column_width(ctx: Context, font: QFont, chars: float | None = None) -> int:
+    """Pixels for about `chars` characters a line (theme.sizes.line_chars by default)."""
+    return round(QFontMetrics(font).averageCharWidth() * (chars or ctx.theme.sizes.line_chars))
+
+
+class ColumnLayout(QVBoxLayout):
+    """A vertical layout whose content is centred and never wider than `max_width`,
+    so that a reading column keeps its line length on any screen width."""
+
+    def __init__(self, parent: QWidget | None, max_width: int, margin: int):
+        super().__init__(parent)
+        self.max_width = max_width
+        self.setContentsMargins(margin, margin, margin, margin)
+
+    def _extra(self, width: int) -> int:
+        """Space on each side beyond the margins that the cap leaves empty."""
+        left, _, right, _ = self.getContentsMargins()
+        return max(0, width - left - right - self.max_width) // 2
+
+    def setGeometry(self, rect: QRect) -> None:
+        extra = self._extra(rect.width())
+        super().setGeometry(rect.adjusted(extra, 0, -extra, 0))
+
+    def heightForWidth(self, width: int) -> int:
+        """Wrapped text is as tall as the narrower column makes it, not the full width."""
+        return super().heightForWidth(width - 2 * self._extra(width))
+
+
+def scroll_allowance(ctx: Context, area: QAbstractScrollArea) -> int:
+    """Width kept beside a column for the scroll indicator and a gap before it."""
+    return area.verticalScrollBar().sizeHint().width() + ctx.mm(ctx.theme.sizes.gap)
+
+
+def scroll_to_start(area: QAbstractScrollArea) -> None:
+    """Stop any momentum, then show the beginning."""
+    QScroller.scroller(area.viewport()).stop()
+    for bar in (area.horizontalScrollBar(), area.verticalScrollBar()):
+        bar.setValue(bar.minimum())
+
+
+class TapTracker:
+    """Tells a tap from a drag: a press, little travel, then a release."""
+
+    def __init__(self, slop_px: float):
+        self.slop_px = slop_px
+        self.start: QPointF | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.start is not None
+
+    def press(self, pos: QPointF) -> None:
+        self.start = QPointF(pos)
+
+    def move(self, pos: QPointF) -> bool:
+        """False once the finger has travelled too far for a tap."""
+        if self.start is not None and distance(self.start, pos) > self.slop_px:
+            self.start = None
+        return self.start is not None
+
+    def release(self, pos: QPointF) -> bool:
+        """True when the press and this release make a tap."""
+        is_tap = self.move(pos)
+        self.start = None
+        return is_tap
+
+
+def distance(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())
+
+
+def text_height(font: QFont, width: int, text: str) -> int:
+    """Height of `text` word-wrapped at `width`, as a plain-text QLabel lays it out."""
+    box = QRect(0, 0, width, 1 << 20)
+    return QFontMetrics(font).boundingRect(box, Qt.TextFlag.TextWordWrap, text).height()
+
+
+class FillParent(QObject):
+    """Keeps a full-window overlay exactly over its parent widget."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.widget = widget
+        parent = widget.parentWidget()
+        if parent is not None:
+            parent.installEventFilter(self)
+            widget.setGeometry(parent.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.widget.parentWidget():
+            self.widget.setGeometry(watched.rect())
+        return False

@@ -150,15 +150,13 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from kiosk.content.loader import load_catalog
+    from kiosk.content.loader import load_exhibits_folder
 
     folder = args.exhibits or bundled_exhibits_dir()
-    if not folder.exists():
+    catalog = load_exhibits_folder(folder, log)
+    if catalog is None:
         print(f"kiosk: no such exhibits folder: {folder}", file=sys.stderr)
         return 2
-    catalog = load_catalog([folder])
-    for problem in catalog.problems:
-        log.warning("%s", problem.format())
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
 

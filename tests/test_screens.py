@@ -117,3 +117,32 @@ def test_chinese_text_takes_punctuation_from_the_chinese_face(window, qtbot, ctx
     tap(window, _centre(window, screen.languages.buttons["zh"]))
     assert screen.title.font().families()[0] == "Noto Sans CJK SC"
     assert screen.panels[0].findChildren(QLabel)[0].font().families()[0] == "Noto Sans CJK SC"
+
+
+def test_render_writes_every_screen_under_predictable_names(qapp, tmp_path, exhibits_root):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+
+    from conftest import make_exhibit
+    from kiosk.content.loader import load_catalog
+    from kiosk.render import render_all
+
+    make_exhibit(exhibits_root, "demo", """\
+schema: 1
+title: Demo
+tile: tile.png
+panels:
+  - type: gallery
+    stills: [{file: a.png, alt: A}, {file: b.png, alt: B}]
+  - type: wipe
+    before: {file: a.png, label: Before}
+    after: {file: b.png, label: After}
+""", images=("tile.png", "a.png", "b.png"))
+    written = render_all(load_catalog([exhibits_root]), tmp_path, [QSize(1280, 720)],
+                         ["en", "ru"], 55.0)
+    names = sorted(str(p.relative_to(tmp_path)) for p in written)
+    assert names == sorted(f"1280x720/{lang}/{name}" for lang in ("en", "ru") for name in (
+        "home.png", "demo/01-gallery.png", "demo/01-gallery-still-1.png",
+        "demo/01-gallery-still-2.png", "demo/02-wipe.png"))
+    image = QImage(str(tmp_path / "1280x720/ru/home.png"))
+    assert (image.width(), image.height()) == (1280, 720)

@@ -5,6 +5,7 @@ A broken exhibit is left out and reported; it never stops the others.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,6 +185,17 @@ def load_exhibit_file(path: Path) -> tuple[Exhibit | None, list[Problem]]:
     report.problems.sort(key=lambda p: (p.line, p.column))
     ok = exhibit is not None and not any(p.is_error for p in report.problems)
     return (exhibit if ok else None), report.problems
+
+
+def load_exhibits_folder(root: Path, log: logging.Logger) -> Catalog | None:
+    """The catalog of one exhibits folder with every problem logged; None when
+    the folder does not exist (a usage problem, said on stderr by the caller)."""
+    if not root.is_dir():
+        return None
+    catalog = load_catalog([root])
+    for problem in catalog.problems:
+        log.warning("%s", problem.format())
+    return catalog
 
 
 def find_exhibit_files(roots: list[Path]) -> tuple[list[Path], list[Problem]]:

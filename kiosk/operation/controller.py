@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.content.loader import Catalog, load_catalog
+from kiosk.content.loader import Catalog, load_exhibits_folder
 from kiosk.operation.admin import AdminCorner, PinGate
 from kiosk.operation.faults import FaultBarrier
 from kiosk.operation.idle import IdleReset, IdleWatcher
@@ -250,12 +250,10 @@ def run(args: argparse.Namespace) -> int:
     for problem in loaded.problems:
         log.warning("settings: %s", problem.format())
     root = args.exhibits or loaded.exhibits_dir or bundled_exhibits_dir()
-    if not root.is_dir():
+    catalog = load_exhibits_folder(root, log)
+    if catalog is None:
         print(f"kiosk: no such exhibits folder: {root}", file=sys.stderr)
         return 2
-    catalog = load_catalog([root])
-    for problem in catalog.problems:
-        log.warning("content: %s", problem.format())
 
     app = create_application()
     barrier = FaultBarrier()

@@ -68,17 +68,18 @@ def timed(fn, repeat: int, after=None) -> float:
     return statistics.median(times)
 
 
-def timed_pair(first, second, repeat: int) -> tuple[float, float]:
-    """Medians of two alternatives, interleaved so that drift in the machine's
-    speed (other load, clocks) falls on both alike and their ratio stays fair."""
-    first(), second()
-    a, b = [], []
-    for _ in range(repeat):
-        for fn, times in ((first, a), (second, b)):
+def timed_together(fns: list, repeat: int) -> list[float]:
+    """Medians of alternatives, interleaved (one warm-up each, then one run of
+    each per round) so that drift in the machine's speed (other load, clocks)
+    falls on all alike and their ratios stay fair."""
+    times = [[] for _ in fns]
+    for run in range(repeat + 1):
+        for fn, samples in zip(fns, times):
             start = time.perf_counter()
             fn()
-            times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(a), statistics.median(b)
+            if run:
+                samples.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(samples) for samples in times]
 
 
 def size_text(size: QSize) -> str:
@@ -117,7 +118,7 @@ def bench_decoding(repeat: int) -> list[str]:
         key = ImageKey(path, box.width(), box.height(), fit)
         ours, naive = decode(key), full_then_scaled(key)
         assert not ours.isNull() and ours.size() == naive.size(), (ours.size(), naive.size())
-        scaled_ms, full_ms = timed_pair(lambda: decode(key), lambda: full_then_scaled(key), repeat)
+        scaled_ms, full_ms = timed_together([lambda: decode(key), lambda: full_then_scaled(key)], repeat)
         lines.append(f"   {path.name:<13}{size_text(box):<11}{fit.value:<9}{size_text(ours.size()):<11}"
                      f"{scaled_ms:>10.1f}{full_ms:>16.1f}{full_ms / scaled_ms:>12.2f}x")
     native = QImageReader(str(CABIN_PNG)).size()
@@ -128,14 +129,14 @@ def bench_decoding(repeat: int) -> list[str]:
 
 # --- 2. painting ------------------------------------------------------------------
 
-def paint_ms(target: QImage, draw, smooth: bool, repeat: int) -> float:
+def frame(target: QImage, draw, smooth: bool):
     """One frame: a QPainter on the target, as a paintEvent makes."""
-    def frame() -> None:
+    def paint() -> None:
         painter = QPainter(target)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
         draw(painter)
         painter.end()
-    return timed(frame, repeat)
+    return paint
 
 
 def bench_painting(repeat: int) -> list[str]:
@@ -164,11 +165,9 @@ def bench_painting(repeat: int) -> list[str]:
                 ("viewer zoom 1.5x fit: cut of 8K, smooth", zoomed(fit_scale * 1.5), True),
                 ("viewer zoom 1.5x fit: cut of 8K, fast (moving)", zoomed(fit_scale * 1.5), False),
                 ("viewer max zoom (8K 1:1): cut of 8K, smooth", zoomed(1.0), True)]
-        base = None
-        for label, draw, smooth in rows:
-            ms = paint_ms(target, draw, smooth, repeat)
-            base = base or ms
-            lines.append(f"   {size_text(box):<11}{label:<52}{ms:>8.2f}{ms / base:>9.1f}x")
+        times = timed_together([frame(target, draw, smooth) for _, draw, smooth in rows], repeat)
+        for (label, _, _), ms in zip(rows, times):
+            lines.append(f"   {size_text(box):<11}{label:<52}{ms:>8.2f}{ms / times[0]:>9.1f}x")
     return lines
 
 
@@ -212,7 +211,7 @@ def bench_content(repeat: int) -> list[str]:
         count = make_exhibit_set(Path(tmp), COPIES)
         roots = {"bundled exhibits": EXHIBITS, f"{COPIES} copies of the bundled exhibits": Path(tmp)}
         catalogs = {label: load_catalog([root]) for label, root in roots.items()}
-        times = timed_pair(*(lambda root=root: load_catalog([root]) for root in roots.values()), repeat)
+        times = timed_together([lambda root=root: load_catalog([root]) for root in roots.values()], repeat)
         for (label, catalog), ms in zip(catalogs.items(), times):
             per_exhibit.append(ms / len(catalog.exhibits))
             lines.append(f"   {label:<40}{len(catalog.exhibits):>9}{len(catalog.errors):>8}"

@@ -19,9 +19,11 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from kiosk.content.loader import EXHIBIT_FILE, Catalog, display_path, load_catalog
 from kiosk.content.problems import Problem, Severity, summary_line
@@ -45,10 +47,38 @@ def _error_key(problem: Problem) -> tuple:
     return problem.file, problem.field, problem.message
 
 
+class _Results(QObject):
+    """Carries a reload's result from its worker thread to the GUI thread.
+
+    It lives as long as the application, so a watcher deleted while a reload
+    is still running is never signalled through a dead object; the result is
+    simply dropped."""
+
+    loaded = Signal(object, object)   # weakref to the watcher, (Catalog | None, error text)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.loaded.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, watcher_ref: weakref.ref, result: tuple) -> None:
+        watcher = watcher_ref()
+        if watcher is not None and shiboken6.isValid(watcher):
+            watcher._judge(result)
+
+
+_RESULTS: list[_Results] = []
+
+
+def _results() -> _Results:
+    if not _RESULTS:
+        _RESULTS.append(_Results())
+    return _RESULTS[0]
+
+
 class ContentWatcher(QObject):
     staged = Signal(object)     # a Catalog to apply at the next attract mode
     rejected = Signal(list)     # the problems of a change that was not accepted
-    _loaded = Signal(object)    # from the worker: (Catalog | None, list[Problem])
 
     def __init__(self, root: Path, catalog: Catalog, debounce_ms: int = DEBOUNCE_MS,
                  parent: QObject | None = None):
@@ -66,7 +96,7 @@ class ContentWatcher(QObject):
         self._identities: dict[str, tuple[int, int]] = {}
         self._watcher.directoryChanged.connect(self._changed)
         self._watcher.fileChanged.connect(self._changed)
-        self._loaded.connect(self._judge)
+        _results()  # made here, in the GUI thread, before any worker needs it
         self._watch()
 
     @property
@@ -86,7 +116,8 @@ class ContentWatcher(QObject):
             self._again = True
             return
         self._loading = True
-        threading.Thread(target=self._load, name="content-reload", daemon=True).start()
+        threading.Thread(target=self._load, args=(self.root, weakref.ref(self)),
+                         name="content-reload", daemon=True).start()
 
     def _changed(self, _path: str) -> None:
         self._debounce.start()
@@ -113,21 +144,25 @@ class ContentWatcher(QObject):
             self._watcher.addPaths(fresh)
         self._identities = identities
 
-    def _load(self) -> None:  # worker thread
+    @staticmethod
+    def _load(root: Path, watcher: weakref.ref) -> None:  # worker thread
+        """Holds no strong reference to the watcher: the last reference dropped in
+        this thread would destroy its Qt objects here, outside the GUI thread."""
         try:
-            result = load_catalog([self.root]), []
+            result = load_catalog([root]), None
         except Exception as error:  # an unreadable folder is a rejected change, not a crash
-            log.exception("reloading %s failed", self.root)
-            result = None, [self._problem(f"could not read the exhibits: {error}")]
-        self._loaded.emit(result)
+            log.exception("reloading %s failed", root)
+            result = None, f"could not read the exhibits: {error}"
+        _results().loaded.emit(watcher, result)
 
     def _problem(self, message: str) -> Problem:
         return Problem(display_path(self.root), 1, 1, Severity.ERROR, "", message)
 
-    def _judge(self, result: tuple[Catalog | None, list[Problem]]) -> None:
+    def _judge(self, result: tuple[Catalog | None, str | None]) -> None:
+        catalog, error = result
         self._loading = False
         self._watch()
-        self._decide(*result)
+        self._decide(catalog, [self._problem(error)] if error else [])
         if self._again:
             self._again = False
             self.reload()

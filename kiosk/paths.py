@@ -1,15 +1,22 @@
-"""Where the bundled files live, for a source checkout and an installed package alike."""
+"""Where the bundled files live: beside the package in a source checkout or an
+editable install, under `<prefix>/share/exhibit-kiosk` after `pip install .`."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTALLED_DATA = Path(sys.prefix) / "share" / "exhibit-kiosk"
+
+
+def _data_root() -> Path:
+    return PROJECT_ROOT if (PROJECT_ROOT / "exhibits").is_dir() else INSTALLED_DATA
 
 
 def bundled_exhibits_dir() -> Path:
-    return PROJECT_ROOT / "exhibits"
+    return _data_root() / "exhibits"
 
 
 def assets_dir() -> Path:
-    return PROJECT_ROOT / "assets"
+    return _data_root() / "assets"

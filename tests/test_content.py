@@ -176,3 +176,16 @@ def test_content_layer_never_imports_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=PROJECT_ROOT, timeout=60).stdout
     assert out.splitlines()[-1] == "[]"
+
+
+def test_a_plain_install_carries_every_bundled_file():
+    """`pip install .` installs the exhibits and fonts listed in pyproject's data-files."""
+    import glob
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())
+    listed = {path for patterns in config["tool"]["setuptools"]["data-files"].values()
+              for pattern in patterns for path in glob.glob(pattern, root_dir=PROJECT_ROOT)}
+    bundled = {str(p.relative_to(PROJECT_ROOT)) for folder in ("exhibits", "assets/fonts")
+               for p in (PROJECT_ROOT / folder).rglob("*") if p.is_file()}
+    assert bundled - listed == set(), "add these to [tool.setuptools.data-files]"

@@ -41,7 +41,8 @@ def _targets(window: QWidget) -> list[tuple[QWidget, QRect]]:
             continue
         rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
         visible = rect.intersected(window.rect())
-        if visible.width() > 2 and visible.height() > 2 and _unclipped(widget, window):
+        if visible.width() > 2 and visible.height() > 2 and _unclipped(widget, window) \
+                and _on_top(widget, window, visible.center()):
             found.append((widget, rect))
     return found
 
@@ -56,6 +57,12 @@ def _unclipped(widget: QWidget, window: QWidget) -> bool:
             return False
         parent = parent.parentWidget()
     return True
+
+
+def _on_top(widget: QWidget, window: QWidget, point) -> bool:
+    """Not covered by an overlay (the still viewer over the exhibit screen)."""
+    top = window.childAt(point)
+    return top is widget or (top is not None and widget.isAncestorOf(top))
 
 
 def _gap_mm(a: QRect, b: QRect, metrics) -> float:

@@ -146,3 +146,20 @@ panels:
         "demo/01-gallery-still-2.png", "demo/02-wipe.png"))
     image = QImage(str(tmp_path / "1280x720/ru/home.png"))
     assert (image.width(), image.height()) == (1280, 720)
+
+
+def test_the_still_viewer_hides_the_screen_beneath_and_keeps_the_language_switcher(
+        window, qtbot, ctx):
+    from PySide6.QtGui import QColor
+
+    from kiosk.content.schema import GalleryPanel
+
+    screen = _open(window, qtbot)
+    gallery = next(p for p in screen.item.exhibit.panels if isinstance(p, GalleryPanel))
+    home_centre = _centre(window, screen.home)
+    window.open_viewer(screen.item, gallery.stills, 0)
+    qtbot.waitUntil(lambda: window.viewer is not None and window.viewer.isVisible())
+    pixel = window.grab().toImage().pixelColor(home_centre)
+    assert pixel == QColor(ctx.theme.colours.background)  # not the home button beneath
+    tap(window, _centre(window, window.viewer.languages.buttons["zh"]))
+    assert ctx.language == "zh"

@@ -25,5 +25,8 @@ GLYPHS = {
 }
 
 
-def icon(meaning: str, colour: str) -> QIcon:
-    return qtawesome.icon(GLYPHS[meaning], color=colour)
+def icon(meaning: str, colour: str, disabled_colour: str | None = None) -> QIcon:
+    """The glyph for `meaning`; `disabled_colour` dims it when its button is disabled."""
+    if disabled_colour is None:
+        return qtawesome.icon(GLYPHS[meaning], color=colour)
+    return qtawesome.icon(GLYPHS[meaning], color=colour, color_disabled=disabled_colour)

@@ -8,7 +8,6 @@ wrong PINs the keys are disabled and a countdown says when to try again.
 
 from __future__ import annotations
 
-import qtawesome
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
@@ -17,7 +16,7 @@ from kiosk.operation.admin import PinGate, PinResult
 from kiosk.operation.pin import PIN_PATTERN
 from kiosk.ui.context import Context
 from kiosk.ui.layout import FillParent
-from kiosk.ui.icons import GLYPHS
+from kiosk.ui.icons import icon
 from kiosk.ui.widgets import TouchButton, make_label
 
 KEY_WIDTH_MM = 40.0
@@ -136,8 +135,7 @@ class PinPad(Overlay):
         self.delete_key = self._key(TouchButton(ctx, "backspace", "pin_delete", show_label=False))
         self.delete_key.clicked.connect(self.delete)
         colours = ctx.theme.colours  # disabled keys' glyphs dim like their text
-        self.delete_key.setIcon(qtawesome.icon(GLYPHS["backspace"], color=colours.text,
-                                               color_disabled=colours.divider))
+        self.delete_key.setIcon(icon("backspace", colours.text, colours.divider))
         self.ok_key = self._key(TouchButton(ctx, label_key="pin_ok"))
         self.ok_key.clicked.connect(self.submit)
         self.cancel_key = TouchButton(ctx, label_key="pin_cancel")

@@ -26,7 +26,7 @@ from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import still_path
 from kiosk.ui.layout import TAP_SLOP_MM, TapTracker, column_width, distance, text_height
-from kiosk.ui.widgets import ImageView, TouchButton, make_label
+from kiosk.ui.widgets import ImageView, LanguageSwitcher, TouchButton, make_label
 
 MIN_MAX_ZOOM = 2.0
 """Zooming always reaches at least twice the fitted size, even for small stills."""
@@ -522,7 +522,8 @@ class StillViewer(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.texts)
         bar.addStretch(1)
-        for widget in (self.zoom_out, self.zoom_in, self.close_button):
+        self.languages = LanguageSwitcher(ctx)
+        for widget in (self.zoom_out, self.zoom_in, self.close_button, self.languages):
             bar.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -530,6 +531,8 @@ class StillViewer(QWidget):
         layout.addWidget(self.stage, 1)
         layout.addLayout(bar)
 
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAutoFillBackground(True)  # nothing of the screen beneath shows or looks tappable
         if parent is not None:
             parent.installEventFilter(self)
             self.setGeometry(parent.rect())

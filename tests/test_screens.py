@@ -163,3 +163,14 @@ def test_the_still_viewer_hides_the_screen_beneath_and_keeps_the_language_switch
     assert pixel == QColor(ctx.theme.colours.background)  # not the home button beneath
     tap(window, _centre(window, window.viewer.languages.buttons["zh"]))
     assert ctx.language == "zh"
+
+
+def test_escape_and_ctrl_q_close_the_window_without_lockdown(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    window.show()
+    window.quit_on_escape = False  # presenter mode: clickers send Esc
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

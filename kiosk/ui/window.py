@@ -127,7 +127,9 @@ class KioskWindow(QWidget):
             self.viewer.setGeometry(self.rect())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.quit_on_escape:
+        quit_keys = event.key() == Qt.Key.Key_Escape and self.quit_on_escape or (
+            event.key() == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if quit_keys:  # lockdown swallows both before they get here
             self.close()
         else:
             super().keyPressEvent(event)

@@ -155,12 +155,12 @@ def test_short_text_does_not_scroll_and_keeps_a_readable_line_length(qtbot, read
 
 def test_timeline_touch_drag_left_scrolls_along_the_line(qtbot, reading):
     view = _view(qtbot, reading, LONG_TIMELINE)
-    assert view.claims_horizontal_drag
     bar = view.scroll_area.horizontalScrollBar()
     qtbot.waitUntil(bar.isVisible)
     assert bar.maximum() > 0
     viewport = view.scroll_area.viewport()
     centre = viewport.rect().center()
+    assert view.claims_horizontal_drag_at(viewport.mapTo(view, centre))  # not the pager's
 
     _drag_across(viewport, centre + QPoint(400, 0), centre - QPoint(400, 0))
     qtbot.waitUntil(lambda: bar.value() > 0)

@@ -174,3 +174,30 @@ def test_escape_and_ctrl_q_close_the_window_without_lockdown(window, qtbot):
     assert window.isVisible()
     QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible()
+
+
+def test_a_timeline_that_fits_lets_the_swipe_turn_the_page(qtbot, exhibits_root):
+    from conftest import make_exhibit, make_context
+    from kiosk.ui.window import KioskWindow
+
+    make_exhibit(exhibits_root, "short", """\
+schema: 1
+title: Short
+tile: tile.png
+panels:
+  - type: timeline
+    events: [{date: 2021, title: One}, {date: 2022, title: Two}]
+  - type: text
+    body: After the timeline.
+""")
+    context = make_context([exhibits_root])
+    win = KioskWindow(context, 1920)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_exhibit("short")
+    timeline = win.exhibit.panels[0]
+    centre = timeline.scroll_area.mapTo(win, timeline.scroll_area.rect().center())
+    drag(win, centre + QPoint(400, 0), centre - QPoint(400, 0))
+    assert win.exhibit.index == 1

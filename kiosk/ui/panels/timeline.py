@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -78,7 +78,6 @@ class _Track(QWidget):
 
 
 class TimelinePanelView(PanelView):
-    claims_horizontal_drag = True
 
     def __init__(self, ctx: Context, item, panel, parent: QWidget | None = None):
         super().__init__(ctx, item, panel, parent)
@@ -146,6 +145,12 @@ class TimelinePanelView(PanelView):
             card.title.setText(self.t(card.event.title))
             card.text.setText(self.t(card.event.text))
             card.text.setVisible(card.event.text is not None)
+
+    def claims_horizontal_drag_at(self, pos: QPoint) -> bool:
+        """Drags on the line are its own only when the line scrolls; a line
+        whose events all fit leaves the swipe to the pager."""
+        area = QRect(self.scroll_area.mapTo(self, QPoint(0, 0)), self.scroll_area.size())
+        return self.scroll_area.horizontalScrollBar().maximum() > 0 and area.contains(pos)
 
     def reset(self) -> None:
         scroll_to_start(self.scroll_area)

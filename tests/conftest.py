@@ -50,6 +50,16 @@ def make_exhibit(root: Path, name: str, text: str = MINIMAL_EXHIBIT,
     return folder / "exhibit.yaml"
 
 
+def show_at(qtbot, widget, width: int, height: int, context):
+    """Show `widget` at a real size and let its stills finish decoding."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    context.images.wait()
+    return widget
+
+
 @pytest.fixture
 def exhibits_root(tmp_path: Path) -> Path:
     root = tmp_path / "exhibits"

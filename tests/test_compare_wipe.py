@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from conftest import make_context, make_exhibit, png_bytes
+from conftest import make_context, make_exhibit, png_bytes, show_at
 from touch import drag, tap
 
 RED, BLUE = (220, 30, 30), (30, 60, 220)
@@ -107,12 +107,7 @@ def show(qtbot, ctx, panel_index: int, exhibit_id: str = "this-film"):
     item = ctx.catalog.get(exhibit_id)
     panel = item.exhibit.panels[panel_index]
     view = (ComparePanelView if panel.type == "compare" else WipePanelView)(ctx, item, panel)
-    qtbot.addWidget(view)
-    view.resize(1920, 1025)
-    view.show()
-    qtbot.waitExposed(view)
-    ctx.images.wait()
-    return view
+    return show_at(qtbot, view, 1920, 1025, ctx)
 
 
 def colour_at(view, widget, x: float, y: float) -> QColor:

@@ -283,6 +283,15 @@ def test_implicit_sessions_and_superseded_sessions(tmp_path: Path) -> None:
     assert report.idle_resets == 0
 
 
+def _record_one_of_each(store: StatsStore) -> None:
+    store.screen_viewed("nanook", 0, "text")
+    store.language_chosen("zh")
+    store.still_zoomed("nanook", "a.jpg")
+    store.wipe_used("nanook", 0)
+    store.idle_reset()
+    store.end_session("quit")
+
+
 def test_unwritable_path_never_raises(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "stats.sqlite3"
     path.mkdir()  # a directory where the database file should be
@@ -290,12 +299,7 @@ def test_unwritable_path_never_raises(tmp_path: Path, caplog: pytest.LogCaptureF
     store = StatsStore(path, clock=FakeClock())
     assert not store.active
     assert store.start_session("en") is None
-    store.screen_viewed("nanook", 0, "text")
-    store.language_chosen("zh")
-    store.still_zoomed("nanook", "a.jpg")
-    store.wipe_used("nanook", 0)
-    store.idle_reset()
-    store.end_session("quit")
+    _record_one_of_each(store)
     assert store.report().sessions == 0
     store.close()
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
@@ -329,12 +333,7 @@ def test_disabled_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "stats.sqlite3"
     store = StatsStore(path, clock=FakeClock(), enabled=False)
     assert store.start_session("en") is None
-    store.screen_viewed("nanook", 0, "text")
-    store.language_chosen("zh")
-    store.still_zoomed("nanook", "a.jpg")
-    store.wipe_used("nanook", 0)
-    store.idle_reset()
-    store.end_session("quit")
+    _record_one_of_each(store)
     assert store.report() == Report()
     store.close()
     assert not path.parent.exists()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtTest import QTest
 
-from conftest import make_context, make_exhibit, png_bytes
+from conftest import make_context, make_exhibit, png_bytes, show_at
 from touch import drag, pinch, tap
 
 BIG = QSize(4000, 3000)
@@ -102,12 +102,7 @@ def open_viewer(qtbot, vctx, item):
 
     def opener(index: int) -> StillViewer:
         viewer = StillViewer(vctx, item, list(item.exhibit.panels[0].stills), index)
-        qtbot.addWidget(viewer)
-        viewer.resize(1920, 1080)
-        viewer.show()
-        qtbot.waitExposed(viewer)
-        vctx.images.wait()
-        return viewer
+        return show_at(qtbot, viewer, 1920, 1080, vctx)
     return opener
 
 
@@ -131,12 +126,7 @@ def gallery(qtbot, vctx, item):
     from kiosk.ui.panels.gallery import GalleryPanelView
 
     view = GalleryPanelView(vctx, item, item.exhibit.panels[0])
-    qtbot.addWidget(view)
-    view.resize(1920, 960)
-    view.show()
-    qtbot.waitExposed(view)
-    vctx.images.wait()
-    return view
+    return show_at(qtbot, view, 1920, 960, vctx)
 
 
 def test_tapping_a_thumbnail_asks_for_that_still(gallery, item):

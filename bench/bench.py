@@ -33,8 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import PySide6  # noqa: E402
-from PySide6.QtCore import (QCoreApplication, QEvent, QRect, QRectF, QSize, Qt,  # noqa: E402
-                            qInstallMessageHandler, qVersion)
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt, qInstallMessageHandler, qVersion  # noqa: E402
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -306,17 +305,17 @@ def bench_screens(repeat: int) -> list[str]:
 
     def back_home(_) -> None:
         window.ctx.images.wait()
-        window.go_home()
+        window.ctx.visit.go_home()
         flush_deletes()
 
     builds = []
     for item in catalog.exhibits:
         def open_exhibit(item=item) -> None:
-            window.open_exhibit(item.id)
+            window.ctx.visit.show(item.id)
             QApplication.processEvents()
         builds.append(timed(open_exhibit, repeat, after=back_home))
         lines.append(f"   {'open exhibit ' + item.id + ' (build + layout)':<52}{builds[-1]:>8.1f}")
-        window.open_exhibit(item.id)
+        window.ctx.visit.show(item.id)
         for _ in range(3):
             QApplication.processEvents()
             window.ctx.images.wait()

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.content.text import LANGUAGE_TAG
+from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.paths import bundled_exhibits_dir
 
 log = logging.getLogger("kiosk")
@@ -40,27 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of exhibit.yaml")
     schema.set_defaults(handler=_schema)
 
-    for name, help_text in (("run", "open the kiosk (the default command)"),
-                            ("present", "presenter mode: clicker keys move through the panels")):
-        show = commands.add_parser(name, help=help_text)
-        _add_display_options(show)
-        _add_config_option(show)
-        show.add_argument("--windowed", action="store_true",
-                          help="a normal window instead of full screen (development)")
-        show.add_argument("--screen", type=int, default=None, metavar="N",
-                          help="which display to use, counted from 0")
-        show.add_argument("--lang", default=None, choices=LANGUAGES, help="start language")
-        show.add_argument("--log-level", default=None, choices=LOG_LEVELS)
-        show.set_defaults(handler=_run, present=name == "present")
-        if name == "run":
-            show.add_argument("--kiosk", action="store_true",
-                              help="lock the kiosk down (frameless, on top, no shortcuts)")
-
+    _add_show_commands(commands)
     render = commands.add_parser("render", help="render every screen to PNG files for review")
     _add_display_options(render)
     render.add_argument("--out", type=Path, required=True, metavar="DIR")
-    render.add_argument("--lang", default="en", choices=[*LANGUAGES, "all"],
-                        help="language, or all")
+    render.add_argument("--lang", default="en", type=_language_or_all,
+                        help="language, or all (the interface's languages)")
     render.set_defaults(handler=_render)
 
     config = commands.add_parser("config", help="the settings file (kiosk.yaml)")
@@ -73,7 +60,30 @@ def _parser() -> argparse.ArgumentParser:
     _add_config_option(set_pin)
     set_pin.add_argument("--pin", default=None, help=argparse.SUPPRESS)  # scripts only
     set_pin.set_defaults(handler=_set_pin)
+    _add_stats_command(commands)
+    return parser
 
+
+def _add_show_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for name, help_text in (("run", "open the kiosk (the default command)"),
+                            ("present", "presenter mode: clicker keys move through the panels")):
+        show = commands.add_parser(name, help=help_text)
+        _add_display_options(show)
+        _add_config_option(show)
+        show.add_argument("--windowed", action="store_true",
+                          help="a normal window instead of full screen (development)")
+        show.add_argument("--screen", type=int, default=None, metavar="N",
+                          help="which display to use, counted from 0")
+        show.add_argument("--lang", default=None, type=_language,
+                          help="start language: one of the enabled languages (default en, zh, ru)")
+        show.add_argument("--log-level", default=None, choices=LOG_LEVELS)
+        show.set_defaults(handler=_run, present=name == "present")
+        if name == "run":
+            show.add_argument("--kiosk", action="store_true",
+                              help="lock the kiosk down (frameless, on top, no shortcuts)")
+
+
+def _add_stats_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     stats = commands.add_parser(
         "stats", help="show the anonymous visitor statistics",
         description="Exit status: 0 success, 1 unreadable database, 2 usage problem.")
@@ -84,11 +94,20 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--csv", type=Path, default=None, metavar="FILE",
                        help="also write the report as CSV (- for standard output)")
     stats.set_defaults(handler=_stats)
-    return parser
 
 
-LANGUAGES = ["en", "zh", "ru"]
 LOG_LEVELS = ["debug", "info", "warning", "error"]
+COMMANDS = ("validate", "schema", "run", "present", "render", "config", "set-pin", "stats")
+
+
+def _language(text: str) -> str:
+    if not LANGUAGE_TAG.match(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language code such as en, zh or ru")
+    return text
+
+
+def _language_or_all(text: str) -> str:
+    return text if text == "all" else _language(text)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -165,7 +184,7 @@ def _render(args: argparse.Namespace) -> int:
 
     create_application()
     sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
-    languages = LANGUAGES if args.lang == "all" else [args.lang]
+    languages = list(INTERFACE_LANGUAGES) if args.lang == "all" else [args.lang]
     written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0)
     print(f"{len(written)} images written to {args.out}")
     return 0
@@ -178,35 +197,42 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _config_show(args: argparse.Namespace) -> int:
-    from kiosk.operation.settings import config_show
+    from kiosk.settings.show import config_show
 
     return config_show(args.config)
 
 
 def _set_pin(args: argparse.Namespace) -> int:
-    from kiosk.operation.settings import set_pin
+    from kiosk.settings.show import set_pin
 
     return set_pin(args.config, args.pin)
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from kiosk.operation.stats import stats_command
+    from kiosk.statistics.command import stats_command
 
     return stats_command(args.db, args.since, args.until, args.csv)
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`kiosk` alone, or with only options, is `kiosk run` with those options
+    (`kiosk --kiosk`, `kiosk --lang zh`); `--help` and `--version` stay the
+    top level's."""
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
+        return argv
+    return ["run", *argv]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
-    if args.command is None:
-        args = parser.parse_args(["run"])
     if args.handler is not _run:  # the kiosk sets up its own rotating log
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return args.handler(args)
+        return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -4,22 +4,29 @@ touchscreen. Names are predictable so renders can be compared run to run:
     OUT/1920x1080/en/home.png
     OUT/1920x1080/en/<exhibit>/03-gallery.png
     OUT/1920x1080/en/<exhibit>/03-gallery-still-2.png
+
+The render drives the visit model, as a visitor's taps would, with motion
+reduced so that every screen is caught at rest.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.content.loader import Catalog
-from kiosk.content.schema import GalleryPanel
+from kiosk.content.loader import Catalog, LoadedExhibit
 from kiosk.ui.app import build_context, display_metrics
+from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
+from kiosk.visit.model import Visit, stills_of
 
 log = logging.getLogger(__name__)
+
+AT_REST = Theme(motion=dataclasses.replace(Theme().motion, reduced=True))
 
 
 def _settle(window: KioskWindow) -> None:
@@ -39,18 +46,20 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
                diagonal: float) -> list[Path]:
     written: list[Path] = []
     for size in sizes:
-        ctx = build_context(catalog, display_metrics(size, diagonal, None), languages[0])
+        ctx = build_context(catalog, display_metrics(size, diagonal, None), languages[0],
+                            theme=AT_REST)
         window = KioskWindow(ctx, size.width())
         window.resize(size)
         window.show()
+        visit = ctx.visit
         for language in languages:
-            ctx.session.set_language(language)
+            visit.set_language(language)
             folder = out / f"{size.width()}x{size.height()}" / language
-            window.go_home()
+            visit.go_home()
             _settle(window)
             written.append(_save(window, folder / "home.png"))
             for item in catalog.exhibits:
-                written += _render_exhibit(window, item, folder / item.id)
+                written += _render_exhibit(window, visit, item, folder / item.id)
             log.info("rendered %s", folder)
         window.close()
         window.deleteLater()
@@ -58,19 +67,17 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
     return written
 
 
-def _render_exhibit(window: KioskWindow, item, folder: Path) -> list[Path]:
+def _render_exhibit(window: KioskWindow, visit: Visit, item: LoadedExhibit,
+                    folder: Path) -> list[Path]:
     written = []
-    window.open_exhibit(item.id)
     for index, panel in enumerate(item.exhibit.panels):
-        window.exhibit.pager.go_to(index, animate=False)
-        window.exhibit.panels[index].reset()  # the wipe at its start, without its hint
+        visit.show(item.id, index)
         _settle(window)
         name = f"{index + 1:02d}-{panel.type}"
         written.append(_save(window, folder / f"{name}.png"))
-        if isinstance(panel, GalleryPanel):
-            for still in range(len(panel.stills)):
-                window.open_viewer(item, panel.stills, still)
-                _settle(window)
-                written.append(_save(window, folder / f"{name}-still-{still + 1}.png"))
-            window.close_viewer()
+        for still in range(len(stills_of(panel))):
+            visit.open_still(still)
+            _settle(window)
+            written.append(_save(window, folder / f"{name}-still-{still + 1}.png"))
+        visit.close_still()
     return written

@@ -19,10 +19,9 @@ import logging
 import re
 from pathlib import Path
 
+import fontchars
 from fontTools import subset
 from fontTools.ttLib import TTCollection
-
-import fontchars
 
 log = logging.getLogger("build_fonts")
 

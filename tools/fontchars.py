@@ -90,11 +90,15 @@ def _strings(node):
 
 
 def interface_chars() -> set[str]:
-    """Characters of the kiosk's own interface strings (kiosk/ui/strings.py)."""
+    """Characters of the kiosk's own interface strings and language records (kiosk/locale/)."""
     sys.path.insert(0, str(ROOT))
-    from kiosk.ui.strings import LANGUAGE_NAMES, STRINGS
+    from kiosk.locale import LANGUAGES
+    from kiosk.locale.strings import STRINGS
 
-    return {ch for text in _strings([STRINGS, LANGUAGE_NAMES]) for ch in text}
+    records = [[language.name, language.short, *language.quotes, *language.inner_quotes,
+                language.attribution, *language.months, *language.months_after_day]
+               for language in LANGUAGES.values()]
+    return {ch for text in _strings([STRINGS, records]) for ch in text}
 
 
 def exhibit_chars(exhibits_dir: Path = EXHIBITS_DIR) -> set[str]:

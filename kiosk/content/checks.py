@@ -16,8 +16,9 @@ from kiosk.content.images import ImageError, probe_image
 from kiosk.content.problems import Severity, did_you_mean
 from kiosk.content.schema import ComparePanel, Exhibit, FactsPanel
 from kiosk.content.text import Text, count_words, parse_markup, plain_text, sentences
+from kiosk.content.yamlsource import DataPath
 
-Finding = tuple[tuple, Severity, str]
+Finding = tuple[DataPath, Severity, str]
 
 MAX_BLOCK_WORDS = 100
 MAX_SENTENCE_WORDS = 25
@@ -27,7 +28,7 @@ LONG_TEXT_FIELDS = {"body", "summary", "text", "caption"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
 
 
-def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def walk(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:
     """Every value in a validated model, with its path in YAML keys."""
     yield path, value
     if isinstance(value, BaseModel):
@@ -38,7 +39,7 @@ def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
             yield from walk(item, path + (index,))
 
 
-def check_files(data: Any, folder: Path, path: tuple = ()) -> Iterator[Finding]:
+def check_files(data: Any, folder: Path, path: DataPath = ()) -> Iterator[Finding]:
     """Every `file:` in the raw data, so missing stills are reported even when
     the rest of the file still has schema errors."""
     if isinstance(data, dict):
@@ -64,7 +65,7 @@ def check_exhibit(exhibit: Exhibit) -> Iterator[Finding]:
             yield from _check_compare_rows(exhibit, panel, ("panels", index))
 
 
-def _check_languages(exhibit: Exhibit, values: list) -> Iterator[Finding]:
+def _check_languages(exhibit: Exhibit, values: list[tuple[DataPath, Any]]) -> Iterator[Finding]:
     wanted = exhibit.all_languages
     for path, value in values:
         if isinstance(value, Text):
@@ -80,7 +81,7 @@ def _check_languages(exhibit: Exhibit, values: list) -> Iterator[Finding]:
                        f"({', '.join(wanted)}) and will not be shown")
 
 
-def _check_readability(exhibit: Exhibit, values: list) -> Iterator[Finding]:
+def _check_readability(exhibit: Exhibit, values: list[tuple[DataPath, Any]]) -> Iterator[Finding]:
     for path, value in values:
         if not (isinstance(value, Text) and path and path[-1] in LONG_TEXT_FIELDS):
             continue
@@ -98,9 +99,10 @@ def _check_readability(exhibit: Exhibit, values: list) -> Iterator[Finding]:
                            f"{MAX_SENTENCE_WORDS}): \"{sentence[:60]}…\"")
 
 
-def _check_file(name: str, folder: Path, path: tuple) -> Iterator[Finding]:
+def _check_file(name: str, folder: Path, path: DataPath) -> Iterator[Finding]:
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
-        yield path, Severity.ERROR, f"'{name}' is an absolute path; give a path inside the exhibit folder, such as stills/{Path(name).name}"
+        yield (path, Severity.ERROR, f"'{name}' is an absolute path; give a path inside the exhibit "
+               f"folder, such as stills/{Path(name).name}")
         return
     if "\\" in name:
         yield path, Severity.ERROR, f"'{name}' uses '\\'; write paths with '/', such as {name.replace(chr(92), '/')}"
@@ -139,7 +141,7 @@ def _check_fact_keys(exhibit: Exhibit) -> Iterator[Finding]:
                 seen.add(fact.key)
 
 
-def _check_compare_rows(exhibit: Exhibit, panel: ComparePanel, path: tuple) -> Iterator[Finding]:
+def _check_compare_rows(exhibit: Exhibit, panel: ComparePanel, path: DataPath) -> Iterator[Finding]:
     ours = exhibit.facts_by_key()
     for index, key in enumerate(panel.rows):
         if key not in ours:

@@ -11,6 +11,9 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Iterable
 
+Position = tuple[int, int]
+"""(line, column), both counted from 1."""
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -30,7 +33,7 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}: {self.severity.value}: "
         return where + (f"{self.field}: {self.message}" if self.field else self.message)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {**asdict(self), "severity": self.severity.value}
 
     @property

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import (
     AfterValidator,
@@ -95,7 +95,9 @@ def parse_partial_date(value: Any) -> PartialDate:
     match = _DATE.match(str(value).strip())
     if not match:
         raise ValueError(f"{expected}, got {value!r}")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month, day = (int(g) if g else None for g in (month_text, day_text))
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError as exc:
@@ -252,7 +254,10 @@ Panel = Annotated[
     Union[TextPanel, GalleryPanel, FactsPanel, ComparePanel, WipePanel, TimelinePanel, QuotePanel],
     Field(discriminator="type"),
 ]
-PANEL_TYPES = ("text", "gallery", "facts", "compare", "wipe", "timeline", "quote")
+PANEL_MODELS: tuple[type[Model], ...] = get_args(get_args(Panel)[0])
+PANEL_TYPES: tuple[str, ...] = tuple(get_args(model.model_fields["type"].annotation)[0]
+                                     for model in PANEL_MODELS)
+"""The panel types, in the order of the union above: the only list of them."""
 
 
 class Exhibit(Model):
@@ -284,7 +289,7 @@ class Exhibit(Model):
                 for fact in panel.facts if fact.key}
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     schema = Exhibit.model_json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Exhibit Kiosk exhibit.yaml"

@@ -136,7 +136,7 @@ def parse_markup(text: str) -> list[Block]:
 
 def plain_text(blocks: list[Block]) -> list[str]:
     """Each paragraph or list item as plain text, for counting and searching."""
-    out = []
+    out: list[str] = []
     for block in blocks:
         groups = block.items if isinstance(block, BulletList) else (block.spans,)
         out.extend("".join(span.text for span in spans) for spans in groups)

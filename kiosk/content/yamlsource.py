@@ -17,20 +17,22 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kiosk.content.problems import Position
+
 MAX_FILE_BYTES = 1024 * 1024
 """Exhibit files are prose, not data dumps: a larger file is refused unread."""
 
 MAX_NODES = 100_000
 """Values a document may expand to once aliases are followed (billion laughs)."""
 
-Path_ = tuple[str | int, ...]
-Position = tuple[int, int]
+DataPath = tuple[Any, ...]
+"""Keys and list indices from the document's root: ("panels", 2, "stills", 0, "file")."""
 
 
 class YamlError(Exception):
     """A problem that stops the whole file from being read."""
 
-    def __init__(self, message: str, position: Position = (1, 1), path: Path_ = ()):
+    def __init__(self, message: str, position: Position = (1, 1), path: DataPath = ()):
         super().__init__(message)
         self.message = message
         self.position = position
@@ -40,10 +42,10 @@ class YamlError(Exception):
 @dataclass
 class YamlDocument:
     data: Any
-    value_positions: dict[Path_, Position] = field(default_factory=dict)
-    key_positions: dict[Path_, Position] = field(default_factory=dict)
+    value_positions: dict[DataPath, Position] = field(default_factory=dict)
+    key_positions: dict[DataPath, Position] = field(default_factory=dict)
 
-    def locate(self, path: Path_, *, key: bool = False) -> Position:
+    def locate(self, path: DataPath, *, key: bool = False) -> Position:
         """Position of the value (or key) at `path`, or of its nearest ancestor."""
         if key and path in self.key_positions:
             return self.key_positions[path]
@@ -71,7 +73,7 @@ class _Builder:
         self.visited = 0
         self.open_nodes: set[int] = set()
 
-    def build(self, node: Node, path: Path_) -> Any:
+    def build(self, node: Node, path: DataPath) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
             raise YamlError(
@@ -91,11 +93,12 @@ class _Builder:
                 self._check_tag(node, "tag:yaml.org,2002:seq", path)
                 return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
             self._check_tag(node, "tag:yaml.org,2002:map", path)
+            assert isinstance(node, MappingNode)
             return self._mapping(node, path)
         finally:
             self.open_nodes.discard(id(node))
 
-    def _check_tag(self, node: Node, expected: str, path: Path_) -> None:
+    def _check_tag(self, node: Node, expected: str, path: DataPath) -> None:
         if node.tag != expected:
             raise YamlError(self._tag_message(node.tag), _position(node), path)
 
@@ -108,7 +111,7 @@ class _Builder:
             )
         return f"the tag {_short_tag(tag)} is not supported; remove it"
 
-    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: ScalarNode, path: DataPath) -> Any:
         try:
             return self.constructor.construct_object(node)
         except ConstructorError as exc:
@@ -121,14 +124,14 @@ class _Builder:
         except ValueError as exc:  # e.g. a timestamp that is no real date
             raise YamlError(f"invalid value {node.value!r}: {exc}", _position(node), path) from None
 
-    def _mapping(self, node: MappingNode, path: Path_) -> dict:
+    def _mapping(self, node: MappingNode, path: DataPath) -> dict[Any, Any]:
         explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
         try:
             self.constructor.flatten_mapping(node)
         except ConstructorError as exc:
             raise YamlError(str(exc.problem), _position(node), path) from None
         merged = len(node.value) - explicit
-        result: dict = {}
+        result: dict[Any, Any] = {}
         seen_at: dict[Any, Position] = {}
         for index, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):

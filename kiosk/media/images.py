@@ -9,14 +9,15 @@ LRU cache so that moving back and forth between panels does not decode again.
 from __future__ import annotations
 
 import logging
-import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap
+
+from kiosk.media.crop import contain_size, cover_size, crop_around
 
 log = logging.getLogger(__name__)
 
@@ -56,36 +57,23 @@ def decode(key: ImageKey) -> QImage:
     if not source.isValid():
         log.warning("cannot read image %s: %s", key.path, reader.errorString())
         return QImage()
-    box = QSize(key.width, key.height)
+    box = (key.width, key.height)
+    native = (source.width(), source.height())
     if key.fit is Fit.NATIVE:
-        target = source
+        target = native
     elif key.fit is Fit.CONTAIN:
-        target = source.scaled(box, Qt.AspectRatioMode.KeepAspectRatio) if _larger(source, box) else source
+        target = contain_size(native, box)
     else:
-        scale = max(box.width() / source.width(), box.height() / source.height())
-        target = QSize(math.ceil(source.width() * scale), math.ceil(source.height() * scale))
-    if target != source:
-        reader.setScaledSize(target)
+        target = cover_size(native, box)
+    if target != native:
+        reader.setScaledSize(QSize(*target))
     image = reader.read()
     if image.isNull():
         log.warning("cannot decode image %s: %s", key.path, reader.errorString())
         return image
     if key.fit is Fit.COVER:
-        image = _crop_around(image, box, key.focus)
+        image = image.copy(*crop_around((image.width(), image.height()), box, key.focus))
     return image
-
-
-def _larger(source: QSize, box: QSize) -> bool:
-    return source.width() > box.width() or source.height() > box.height()
-
-
-def _crop_around(image: QImage, box: QSize, focus: tuple[float, float]) -> QImage:
-    width, height = min(box.width(), image.width()), min(box.height(), image.height())
-    x = round(focus[0] * image.width() - width / 2)
-    y = round(focus[1] * image.height() - height / 2)
-    x = max(0, min(x, image.width() - width))
-    y = max(0, min(y, image.height() - height))
-    return image.copy(x, y, width, height)
 
 
 class _Relay(QObject):

@@ -14,11 +14,14 @@ import sys
 import threading
 import time
 from collections import deque
-from typing import Callable
+from collections.abc import Callable
+from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 class FaultWindow:
@@ -63,8 +66,8 @@ class FaultBarrier(QObject):
         self._pending = False
         self._escalating = False
         self._delivering = False
-        self._previous_hook = None
-        self._previous_thread_hook = None
+        self._previous_hook: Callable[..., object] | None = None
+        self._previous_thread_hook: Callable[[threading.ExceptHookArgs], object] | None = None
         self._fault.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
@@ -77,20 +80,22 @@ class FaultBarrier(QObject):
     def uninstall(self) -> None:
         if self._previous_hook is not None:
             sys.excepthook = self._previous_hook
-            threading.excepthook = self._previous_thread_hook
+            threading.excepthook = self._previous_thread_hook  # type: ignore[assignment]
             self._previous_hook = self._previous_thread_hook = None
 
-    def _excepthook(self, kind, value, traceback) -> None:
+    def _excepthook(self, kind: type[BaseException], value: BaseException,
+                    traceback: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in a terminal still stops the kiosk
-            self._previous_hook(kind, value, traceback)
+            (self._previous_hook or sys.__excepthook__)(kind, value, traceback)
             return
         self._handle((kind, value, traceback), "in the event loop")
 
-    def _thread_excepthook(self, args) -> None:
+    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         where = f"in thread {args.thread.name if args.thread else '?'}"
-        self._handle((args.exc_type, args.exc_value, args.exc_traceback), where)
+        value = args.exc_value if args.exc_value is not None else args.exc_type()
+        self._handle((args.exc_type, value, args.exc_traceback), where)
 
-    def _handle(self, exc_info, where: str) -> None:
+    def _handle(self, exc_info: ExcInfo, where: str) -> None:
         try:
             if self._delivering and threading.current_thread() is threading.main_thread():
                 # A recovery slot failed: recovering again would loop forever.

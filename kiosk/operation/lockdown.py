@@ -20,34 +20,33 @@ the kiosk on a desktop is never trapped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QShortcutEvent
-from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.input import KEY_EVENTS, WINDOW_EVENTS
+from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
-
-KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
-                        QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut})
-CHORD_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.MetaModifier)
 
 
 class Lockdown(QObject):
     """Locks `window` down when `enabled`; hides the cursor over it when
     `cursor_hidden` (settings: hidden, or auto in lockdown), with or without lockdown.
 
+    The ``lockdown`` stage of the window's input pipeline (kiosk.ui.input): it
+    comes after the presenter's keys, so a clicker works in a locked kiosk.
     Create it after sizing the window and before showing it (a later `resize()`
     leaves full screen); the window's ordinary `show()` then shows it full screen.
     """
 
-    def __init__(self, window: QWidget, enabled: bool, cursor_hidden: bool):
+    name = "lockdown"
+    events = KEY_EVENTS | WINDOW_EVENTS
+
+    def __init__(self, window: KioskWindow, enabled: bool, cursor_hidden: bool):
         super().__init__(window)
         self.window = window
         self.enabled = enabled
         self._quit_allowed = False
-        self._allowed_keys: set[int] = set()
         if cursor_hidden:
             window.setCursor(Qt.CursorShape.BlankCursor)
         if not enabled:
@@ -58,31 +57,22 @@ class Lockdown(QObject):
         window.setWindowState(Qt.WindowState.WindowFullScreen)
         if visible:  # changing the flags hides a shown window
             window.show()
-        # One application-wide filter sees every key, whichever widget has the
-        # focus, and the window's own close and state events.
-        QApplication.instance().installEventFilter(self)
+        window.input.add(self)
         log.info("lockdown on: frameless, full screen, on top; keys and closing disabled")
 
     def allow_quit(self) -> None:
         """The admin chose to quit: the next close request is let through."""
         self._quit_allowed = True
 
-    def allow_keys(self, keys: Iterable[Qt.Key]) -> None:
-        """Let these keys through when pressed without Ctrl, Alt or Meta (a
-        component that needs a key in lockdown asks here; none does by default)."""
-        self._allowed_keys.update(int(key.value) for key in keys)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def handle(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in KEY_EVENTS:
-            if self._key_allowed(event):
-                return False
             event.accept()  # an accepted ShortcutOverride keeps shortcuts from firing
             return True
         if watched is self.window:
             if kind == QEvent.Type.Close:
                 if self._quit_allowed:
-                    QApplication.instance().removeEventFilter(self)
+                    self.window.input.remove(self)
                     return False
                 log.info("lockdown: a request to close the window was refused")
                 event.ignore()
@@ -96,13 +86,3 @@ class Lockdown(QObject):
         state = self.window.windowState()
         return bool(state & Qt.WindowState.WindowMinimized
                     or not state & Qt.WindowState.WindowFullScreen)
-
-    def _key_allowed(self, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent):
-            key, modifiers = event.key(), event.modifiers()
-        elif isinstance(event, QShortcutEvent) and event.key().count() == 1:
-            combination = event.key()[0]
-            key, modifiers = combination.key().value, combination.keyboardModifiers()
-        else:
-            return False
-        return key in self._allowed_keys and not modifiers & CHORD_MODIFIERS

@@ -23,7 +23,7 @@ class _KioskHandler:
     """Marks the handlers configure_logging adds, so a second call replaces them."""
 
 
-class _StreamHandler(_KioskHandler, logging.StreamHandler):
+class _StreamHandler(_KioskHandler, logging.StreamHandler):  # type: ignore[type-arg]
     pass
 
 
@@ -37,16 +37,17 @@ def configure_logging(level: str, log_dir: Path | None = None) -> Path | None:
     log file, or None when it cannot be written: the kiosk then runs on with
     stderr alone rather than not at all."""
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, _KioskHandler)]:
-        root.removeHandler(handler)
-        handler.close()
+    for old in [h for h in root.handlers if isinstance(h, _KioskHandler)]:
+        root.removeHandler(old)
+        old.close()
     number = logging.getLevelNamesMapping().get(str(level).upper())
     root.setLevel(number if number is not None else logging.INFO)
     formatter = logging.Formatter(FORMAT)
     handlers: list[logging.Handler] = [_StreamHandler()]
-    path = (Path(log_dir) if log_dir else platformdirs.user_log_path(APP_NAME)) / LOG_FILE
+    path: Path | None = (Path(log_dir) if log_dir else platformdirs.user_log_path(APP_NAME)) / LOG_FILE
     file_error = None
     try:
+        assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(_FileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
                                      encoding="utf-8"))
@@ -71,7 +72,7 @@ def _route_qt_messages() -> None:
               QtMsgType.QtFatalMsg: logging.CRITICAL}
     qt_log = logging.getLogger("qt")
 
-    def handle(kind, _context, message: str) -> None:
+    def handle(kind: QtMsgType, _context: object, message: str) -> None:
         qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
 
     qInstallMessageHandler(handle)

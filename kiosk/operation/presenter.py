@@ -2,23 +2,23 @@
 
 Every panel of every exhibit, in home-screen order, is one slide. The keys
 presentation clickers send (arrows, Page Up/Down, Space, Home/End, B and '.')
-are read by an application event filter, so they work whatever has focus. The
-position is read from the window at every step, so a presenter who also swipes
-or taps the screen is never out of step with the clicker.
+are the ``presenter`` stage of the window's input pipeline (kiosk.ui.input),
+ahead of lockdown, so they work whatever has focus and in a locked kiosk. The
+position is the visit model's, so a presenter who also swipes or taps the
+screen is never out of step with the clicker.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.loader import Catalog
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
+from kiosk.ui.clock import Clock
+from kiosk.ui.layout import FillParent
+from kiosk.ui.window import KioskWindow
+from kiosk.visit.model import Screen, Visit
 
 Slide = tuple[str, int]
 """(exhibit id, panel index)"""
@@ -81,6 +81,7 @@ class Blank(QWidget):
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
+        FillParent(self)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.hide()
@@ -96,30 +97,27 @@ class Blank(QWidget):
 
 
 class Presenter(QObject):
-    """Moves `window` through the deck on clicker keys and,
-    with `auto_advance_ms`, on a timer that stops at the end unless `loop`.
+    """Moves the visit through the deck on clicker keys and, with
+    `auto_advance_ms`, on a timer that stops at the end unless `loop`.
     While the screen is blank, auto-advance pauses and a navigation key only
     brings the picture back (as in slide software), so nothing moves unseen."""
 
-    def __init__(self, window: KioskWindow, auto_advance_ms: int | None, loop: bool):
+    name = "presenter"
+    events = frozenset({QEvent.Type.KeyPress})
+
+    def __init__(self, window: KioskWindow, visit: Visit, clock: Clock,
+                 auto_advance_ms: int | None, loop: bool):
         super().__init__(window)
-        self.window = window
+        self.visit = visit
         self.loop = loop
         self.blank = Blank(window)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._advance)
+        self._timer = clock.timer(self._advance)
         self._auto_advance_ms = auto_advance_ms
-        QApplication.instance().installEventFilter(self)
+        window.input.add(self)
 
     def start(self) -> None:
         """Show the first slide (and start auto-advance)."""
         self._go(self._deck().first)
-
-    def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
-        self.set_blank(False)
-        self._timer.stop()
 
     @property
     def blanked(self) -> bool:
@@ -128,7 +126,6 @@ class Presenter(QObject):
     def set_blank(self, blank: bool) -> None:
         if blank:
             self._timer.stop()
-            self.blank.setGeometry(self.window.rect())
             self.blank.show()
             self.blank.raise_()
         elif self.blanked:
@@ -136,27 +133,21 @@ class Presenter(QObject):
             self._arm()
 
     def current(self) -> Slide | None:
-        screen = self.window.exhibit
-        return None if screen is None else (screen.item.id, screen.index)
+        place = self.visit.place
+        if place.screen is not Screen.EXHIBIT or place.exhibit is None:
+            return None
+        return place.exhibit, place.panel
 
     def _deck(self) -> Deck:
         # Built afresh at every step: the catalog may have been reloaded.
-        return Deck.from_catalog(self.window.ctx.catalog, self.loop)
+        return Deck.from_catalog(self.visit.catalog, self.loop)
 
     def _go(self, slide: Slide | None) -> None:
         """Show `slide`; None means stay, and auto-advance stops there."""
         if slide is None:
             return
-        exhibit_id, index = slide
-        screen = self.window.exhibit
-        animate = screen is not None and screen.item.id == exhibit_id
-        if animate:
-            self.window.close_viewer()
-        else:
-            self.window.open_exhibit(exhibit_id)
-            screen = self.window.exhibit
-        if screen is not None:
-            screen.pager.go_to(index, animate=animate)
+        self.visit.close_still()
+        self.visit.show(*slide)
         self._arm()
 
     def _advance(self) -> None:
@@ -164,27 +155,14 @@ class Presenter(QObject):
 
     def _arm(self) -> None:
         if self._auto_advance_ms:
-            self._timer.start(self._auto_advance_ms)
+            self._timer.start(self._auto_advance_ms / 1000)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.KeyPress and self._in_window(watched):
-            return self._key(event)
-        if kind == QEvent.Type.Resize and watched is self.window:
-            self.blank.setGeometry(self.window.rect())
-        return False
-
-    def _in_window(self, watched: QObject) -> bool:
-        # A real key press reaches the window handle first, a synthetic one
-        # (tests, input methods) the focus widget: the first sighting is handled.
-        return (watched is self.window.windowHandle()
-                or isinstance(watched, QWidget) and watched.window() is self.window)
-
-    def _key(self, event: QKeyEvent) -> bool:
+    def handle(self, watched: QObject, event: QEvent) -> bool:
+        assert isinstance(event, QKeyEvent)
         modifiers = event.modifiers()
         if modifiers & _COMMAND_MODIFIERS:
             return False  # shortcuts belong to the window (and lockdown)
-        key = event.key()
+        key = Key(event.key())
         shift_space = key == Key.Key_Space and modifiers & Qt.KeyboardModifier.ShiftModifier
         move = Deck.previous if shift_space else _MOVES.get(key)
         if move is None and key not in BLANK_KEYS:

@@ -25,10 +25,14 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from kiosk.content.loader import EXHIBIT_FILE, Catalog, display_path, load_catalog
+from kiosk.content.loader import EXHIBIT_FILE, Catalog, load_catalog
+from kiosk.content.located import display_path
 from kiosk.content.problems import Problem, Severity, summary_line
 
 log = logging.getLogger(__name__)
+
+LoadResult = tuple["Catalog | None", "str | None"]
+"""A reload's catalog, or None and why it could not be read."""
 
 DEBOUNCE_MS = 750
 """Editors and sync tools write in bursts; one reload after the last write."""
@@ -42,7 +46,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return status.st_dev, status.st_ino
 
 
-def _error_key(problem: Problem) -> tuple:
+def _error_key(problem: Problem) -> tuple[str, str, str]:
     # Line and column left out: an edit elsewhere in the file moves them.
     return problem.file, problem.field, problem.message
 
@@ -61,7 +65,7 @@ class _Results(QObject):
         self.loaded.connect(self._deliver)
 
     @Slot(object, object)
-    def _deliver(self, watcher_ref: weakref.ref, result: tuple) -> None:
+    def _deliver(self, watcher_ref: weakref.ref[ContentWatcher], result: LoadResult) -> None:
         watcher = watcher_ref()
         if watcher is not None and shiboken6.isValid(watcher):
             watcher._judge(result)
@@ -145,9 +149,10 @@ class ContentWatcher(QObject):
         self._identities = identities
 
     @staticmethod
-    def _load(root: Path, watcher: weakref.ref) -> None:  # worker thread
+    def _load(root: Path, watcher: weakref.ref[ContentWatcher]) -> None:  # worker thread
         """Holds no strong reference to the watcher: the last reference dropped in
         this thread would destroy its Qt objects here, outside the GUI thread."""
+        result: LoadResult
         try:
             result = load_catalog([root]), None
         except Exception as error:  # an unreadable folder is a rejected change, not a crash

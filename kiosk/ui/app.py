@@ -7,29 +7,29 @@ import math
 import sys
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.loader import Catalog
+from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.media.images import ImageLoader
-from kiosk.session import Session
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.style import stylesheet
 from kiosk.ui.theme import Theme
+from kiosk.visit.model import Visit
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DIAGONAL = 55.0
-LANGUAGES = ["en", "zh", "ru"]
 PLAUSIBLE_DIAGONALS = (10.0, 120.0)
 SMALLEST_DIAGONAL = 42.0
 """The smallest display on which every screen fits at full physical size."""
 
 
 def create_application() -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Exhibit Kiosk")
     load_bundled_fonts()
     return app
@@ -60,10 +60,11 @@ def display_metrics(size: QSize, diagonal: float | None, dpi: float | None) -> M
 def build_context(catalog: Catalog, metrics: Metrics, language: str | None = None,
                   languages: list[str] | None = None, default_language: str = "en",
                   theme: Theme | None = None) -> Context:
-    session = Session(default_language, languages or LANGUAGES)
-    session.set_language(language or default_language)
-    ctx = Context(catalog, session, metrics, ImageLoader(), theme or Theme())
-    app = QGuiApplication.instance()
+    visit = Visit(catalog, languages or list(INTERFACE_LANGUAGES), default_language)
+    visit.set_language(language or default_language)
+    ctx = Context(visit, metrics, ImageLoader(), theme or Theme())
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create the application first"
     app.setStyleSheet(stylesheet(ctx.theme, metrics))
     app.setFont(kiosk_font(metrics.font_px(ctx.theme.sizes.body_pt)))
     return ctx

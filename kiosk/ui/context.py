@@ -10,50 +10,67 @@ from PySide6.QtGui import QFont
 from kiosk.content.loader import Catalog
 from kiosk.content.schema import Exhibit
 from kiosk.content.text import Text
+from kiosk.locale.strings import tr
 from kiosk.media.images import ImageLoader
-from kiosk.session import Session
+from kiosk.ui.clock import Clock, SystemClock
 from kiosk.ui.fonts import kiosk_font
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.visit.model import Overlay, Place, Visit
 
 
-class SessionSignals(QObject):
-    """Relays the plain-Python session's changes as Qt signals, which Qt
+class VisitSignals(QObject):
+    """Relays the plain-Python visit's events as Qt signals, which Qt
     disconnects by itself when a view is destroyed."""
 
+    place_changed = Signal(object, object)    # old Place, new Place
     language_changed = Signal(str)
+    overlay_changed = Signal(object)          # Overlay | None
+    catalog_changed = Signal(object)          # Catalog
 
-    def __init__(self, session: Session):
+    def __init__(self, visit: Visit):
         super().__init__()
-        session.on_language_changed(self.language_changed.emit)
+        visit.events.place.connect(self._place)
+        visit.events.language.connect(self.language_changed.emit)
+        visit.events.overlay.connect(self._overlay)
+        visit.events.catalog.connect(self.catalog_changed.emit)
+
+    def _place(self, old: Place, new: Place) -> None:
+        self.place_changed.emit(old, new)
+
+    def _overlay(self, overlay: Overlay | None) -> None:
+        self.overlay_changed.emit(overlay)
 
 
 @dataclass
 class Context:
-    catalog: Catalog
-    session: Session
+    visit: Visit
     metrics: Metrics
     images: ImageLoader
     theme: Theme = field(default_factory=Theme)
+    clock: Clock = field(default_factory=SystemClock)
 
     def __post_init__(self) -> None:
-        self.signals = SessionSignals(self.session)
+        self.signals = VisitSignals(self.visit)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.visit.catalog
 
     @property
     def language(self) -> str:
-        return self.session.language
+        return self.visit.language
 
     def tr(self, key: str, **values: object) -> str:
         """Interface text in the visitor's language."""
-        return tr(key, self.session.language, **values)
+        return tr(key, self.visit.language, **values)
 
     def text(self, exhibit: Exhibit, value: Text | None) -> str:
         """Content text in the visitor's language, falling back to the exhibit's default."""
-        return exhibit.text(value, self.session.language)
+        return exhibit.text(value, self.visit.language)
 
     def mm(self, millimetres: float) -> int:
         return self.metrics.mm(millimetres)
 
     def font(self, points: float, bold: bool = False) -> QFont:
-        return kiosk_font(self.metrics.font_px(points), bold, self.session.language)
+        return kiosk_font(self.metrics.font_px(points), bold, self.visit.language)

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QWidget
 
+from kiosk import locale
 from kiosk.paths import assets_dir
 from kiosk.ui.theme import FONT_FAMILIES, FONT_FILES
 
@@ -20,9 +21,8 @@ def load_bundled_fonts() -> None:
 
 
 def families_for(language: str) -> list[str]:
-    """Chinese text takes its punctuation and digits from the CJK face too
-    (Latin-first would give narrow, slanted “” in Chinese sentences)."""
-    return FONT_FAMILIES[::-1] if language.startswith("zh") else FONT_FAMILIES
+    """The font order for a language (kiosk.locale decides which leads)."""
+    return FONT_FAMILIES[::-1] if locale.language(language).cjk_first else FONT_FAMILIES
 
 
 def kiosk_font(pixel_size: int, bold: bool = False, language: str = "en") -> QFont:

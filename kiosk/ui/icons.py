@@ -27,6 +27,7 @@ GLYPHS = {
 
 def icon(meaning: str, colour: str, disabled_colour: str | None = None) -> QIcon:
     """The glyph for `meaning`; `disabled_colour` dims it when its button is disabled."""
-    if disabled_colour is None:
-        return qtawesome.icon(GLYPHS[meaning], color=colour)
-    return qtawesome.icon(GLYPHS[meaning], color=colour, color_disabled=disabled_colour)
+    options = {"color": colour} if disabled_colour is None else {
+        "color": colour, "color_disabled": disabled_colour}
+    glyph: QIcon = qtawesome.icon(GLYPHS[meaning], **options)
+    return glyph

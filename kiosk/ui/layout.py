@@ -1,5 +1,5 @@
-"""Layout and gesture helpers shared by panels and screens: reading columns,
-scrolling back to the start, telling a tap from a drag, full-window overlays."""
+"""Layout helpers shared by panels and screens: reading columns, text heights,
+telling a tap from a drag, full-window overlays."""
 
 from __future__ import annotations
 
@@ -7,12 +7,9 @@ import math
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
-
-TAP_SLOP_MM = 4.0
-"""A finger that travels further than this is dragging (scrolling, swiping), not tapping."""
 
 
 def column_width(ctx: Context, font: QFont, chars: float | None = None) -> int:
@@ -24,15 +21,15 @@ class ColumnLayout(QVBoxLayout):
     """A vertical layout whose content is centred and never wider than `max_width`,
     so that a reading column keeps its line length on any screen width."""
 
-    def __init__(self, parent: QWidget | None, max_width: int, margin: int):
+    def __init__(self, parent: QWidget, max_width: int, margin: int):
         super().__init__(parent)
         self.max_width = max_width
         self.setContentsMargins(margin, margin, margin, margin)
 
     def _extra(self, width: int) -> int:
         """Space on each side beyond the margins that the cap leaves empty."""
-        left, _, right, _ = self.getContentsMargins()
-        return max(0, width - left - right - self.max_width) // 2
+        margins = self.contentsMargins()
+        return max(0, width - margins.left() - margins.right() - self.max_width) // 2
 
     def setGeometry(self, rect: QRect) -> None:
         extra = self._extra(rect.width())
@@ -46,13 +43,6 @@ class ColumnLayout(QVBoxLayout):
 def scroll_allowance(ctx: Context, area: QAbstractScrollArea) -> int:
     """Width kept beside a column for the scroll indicator and a gap before it."""
     return area.verticalScrollBar().sizeHint().width() + ctx.mm(ctx.theme.sizes.gap)
-
-
-def scroll_to_start(area: QAbstractScrollArea) -> None:
-    """Stop any momentum, then show the beginning."""
-    QScroller.scroller(area.viewport()).stop()
-    for bar in (area.horizontalScrollBar(), area.verticalScrollBar()):
-        bar.setValue(bar.minimum())
 
 
 class TapTracker:

@@ -47,6 +47,27 @@ class Sizes:
     tile_width: float = 400.0
 
 
+@dataclass(frozen=True)
+class Motion:
+    """Gesture physics and animation timing, shared by every screen: one finger
+    (or mouse, or pen) must feel the same on the pager, the viewer and a list."""
+
+    tap_slop_mm: float = 4.0            # further than this is a drag, not a tap
+    swipe_axis_ratio: float = 1.5       # a swipe is this much more sideways than up or down
+    snap_fraction: float = 0.2          # a drag over this part of a page turns it
+    flick_fraction: float = 0.08        # a quick flick this long turns it too...
+    flick_mm_per_s: float = 500.0       # ...when the finger moves faster than this
+    edge_resistance: float = 0.3        # dragging past the first or last page
+    double_tap_mm: float = 10.0         # two taps this close make a double tap
+    long_press_slop_mm: float = 8.0     # a finger held for a long press may drift this far
+    fling_min_mm_per_s: float = 60.0    # slower releases stop a list where it is
+    fling_max_mm_per_s: float = 2500.0
+    deceleration_mm_per_s2: float = 2500.0  # how quickly a flung list comes to rest
+    reduced: bool = False               # no sliding, gliding or hints: things just appear
+    page_ms: int = 280                  # a page sliding into place
+    slide_ms: int = 220                 # a still sliding into place in the viewer
+
+
 FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC"]
 FONT_FILES = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
               "NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf"]
@@ -56,6 +77,7 @@ FONT_FILES = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
 class Theme:
     colours: Colours = Colours()
     sizes: Sizes = Sizes()
+    motion: Motion = Motion()
 
     def colour(self, name: str) -> QColor:
         return QColor(getattr(self.colours, name))

@@ -1,4 +1,4 @@
-"""Building blocks shared by every screen: big touch buttons, kinetic scrolling,
+"""Building blocks shared by every screen: big touch buttons, labels,
 asynchronously decoded images with a placeholder, the language switcher."""
 
 from __future__ import annotations
@@ -6,24 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QWidget,
 )
 
+from kiosk import locale
 from kiosk.media.images import Fit, ImageKey
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
-from kiosk.ui.strings import LANGUAGE_NAMES
+from kiosk.ui.layout import FillParent
 
 
 class TouchButton(QPushButton):
@@ -48,6 +45,8 @@ class TouchButton(QPushButton):
             self.retranslate()
 
     def retranslate(self) -> None:
+        if self.label_key is None:
+            return
         text = self.ctx.tr(self.label_key)
         self.setAccessibleName(text)
         self.setText(text if self.show_label else "")
@@ -62,29 +61,6 @@ def make_label(ctx: Context, points: float, bold: bool = False, muted: bool = Fa
     if muted:
         label.setProperty("muted", True)
     return label
-
-
-def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
-    """Touch-drag scrolling with momentum, no overshoot bounce on the axis it lacks."""
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-    scroller = QScroller.scroller(area.viewport())
-    props = scroller.scrollerProperties()
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
-                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
-    scroller.setScrollerProperties(props)
-
-
-class KineticScrollArea(QScrollArea):
-    """Vertical scrolling by touch with an always visible scroll indicator."""
-
-    def __init__(self, content: QWidget, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        enable_kinetic_scrolling(self)
 
 
 class ImageView(QWidget):
@@ -178,12 +154,13 @@ class LanguageSwitcher(QWidget):
         layout.setSpacing(ctx.mm(ctx.theme.sizes.target_spacing))
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
-        for language in ctx.session.languages:
+        for language in ctx.visit.languages:
             button = TouchButton(ctx)
-            button.setText(LANGUAGE_NAMES.get(language, language.upper()))
-            button.setAccessibleName(LANGUAGE_NAMES.get(language, language))
+            record = locale.language(language)
+            button.setText(record.short)
+            button.setAccessibleName(record.name)
             button.setCheckable(True)
-            button.clicked.connect(lambda _=False, lang=language: ctx.session.set_language(lang))
+            button.clicked.connect(lambda _=False, lang=language: ctx.visit.set_language(lang))
             self.group.addButton(button)
             layout.addWidget(button)
             self.buttons[language] = button
@@ -193,3 +170,19 @@ class LanguageSwitcher(QWidget):
     def _sync(self, language: str) -> None:
         for code, button in self.buttons.items():
             button.setChecked(code == language)
+
+
+class OpaqueOverlay(QWidget):
+    """An opaque layer over the whole window that keeps its size in step with
+    the window and lets no press through to the screen beneath."""
+
+    def __init__(self, ctx: Context, parent: QWidget):
+        super().__init__(parent)
+        self.ctx = ctx
+        FillParent(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), self.ctx.theme.colour("background"))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()

@@ -24,5 +24,5 @@ PANEL_VIEWS: dict[str, type[PanelView]] = {
 }
 
 
-def create_panel_view(ctx: Context, item: LoadedExhibit, panel) -> PanelView:
-    return PANEL_VIEWS[panel.type](ctx, item, panel)
+def create_panel_view(ctx: Context, item: LoadedExhibit, index: int) -> PanelView:
+    return PANEL_VIEWS[item.exhibit.panels[index].type](ctx, item, index)

@@ -3,11 +3,12 @@ duty to re-read its texts when the visitor changes language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content.loader import LoadedExhibit
-from kiosk.content.schema import Still
+from kiosk.content.schema import Image
 from kiosk.content.text import Text
 from kiosk.ui.context import Context
 from kiosk.ui.widgets import make_label
@@ -17,32 +18,25 @@ class PanelView(QWidget):
     """Base of the one-module-per-type panel views.
 
     Subclasses build their layout in `__init__`, then call `self.retranslate()`;
-    `retranslate` sets every visible string from the current language.
+    `retranslate` sets every visible string from the current language. What the
+    visitor does on a panel goes to the visit model (`ctx.visit`).
     """
 
-    claims_horizontal_drag = False
-    """True when horizontal drags belong to the panel (the wipe), not the pager."""
-
-    still_requested = Signal(list, int)
-    """A gallery asks the screen to open the still viewer: (stills, index)."""
-
-    used = Signal()
-    """The visitor worked the panel's own control (the wipe's divider), for statistics."""
-
-    def __init__(self, ctx: Context, item: LoadedExhibit, panel, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.item = item
-        self.panel = panel
+        self.index = index
+        """The panel's position in its exhibit."""
+        self.panel = item.exhibit.panels[index]
         ctx.signals.language_changed.connect(self.retranslate)
-
-    def claims_horizontal_drag_at(self, pos) -> bool:
-        """Whether a horizontal drag starting at `pos` belongs to this panel."""
-        return self.claims_horizontal_drag
 
     def t(self, value: Text | None) -> str:
         """A content text in the visitor's language."""
         return self.ctx.text(self.item.exhibit, value)
+
+    def image_path(self, image: Image) -> Path:
+        return self.item.path(image.file)
 
     def make_heading(self) -> QLabel:
         label = make_label(self.ctx, self.ctx.theme.sizes.heading_pt, bold=True)
@@ -57,7 +51,3 @@ class PanelView(QWidget):
 
     def shown(self) -> None:
         """Called each time the panel becomes the current page."""
-
-
-def still_path(item: LoadedExhibit, still: Still):
-    return item.path(still.file)

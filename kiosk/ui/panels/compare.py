@@ -8,6 +8,7 @@ headers stay put while the rows scroll, so the columns never lose their names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,10 @@ from kiosk.content.text import Text
 from kiosk.media.images import Fit
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
-from kiosk.ui.widgets import ImageView, KineticScrollArea, make_label
+from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
+from kiosk.ui.widgets import ImageView, make_label
 
 COLUMN_STRETCH = (2, 3, 3)
 """Label column, this film, the other film; a value column is one reading
@@ -96,7 +98,7 @@ def _row_inset(ctx: Context) -> int:
     return ctx.mm(MARK_BAR_MM) + ctx.mm(4)
 
 
-def _columns(owner: QWidget, ctx: Context, cells: tuple[QWidget, QWidget, QWidget],
+def _columns(owner: QWidget, ctx: Context, cells: Sequence[QWidget],
              top: int = 0, bottom: int = 0) -> QHBoxLayout:
     layout = QHBoxLayout(owner)
     layout.setContentsMargins(_row_inset(ctx), top, 0, bottom)
@@ -140,7 +142,7 @@ class FilmHeader(QWidget):
         details = [str(film.year) if film.year else "", film.text(film.country, language)]
         self.details.setText(" · ".join(part for part in details if part))
         self.details.setVisible(bool(self.details.text()))
-        if isinstance(self.tile, ImageView):
+        if isinstance(self.tile, ImageView) and film.tile is not None:
             self.tile.set_alt_text(film.text(film.tile.alt, language) or self.title.text())
 
 
@@ -192,8 +194,8 @@ class CompareRow(QWidget):
         spacing = ctx.mm(1.5)
         pad = ctx.mm(sizes.gap) // 2 + ctx.mm(3)
         _columns(self, ctx, (_cell(self.label, self.mark, spacing=spacing),
-                             *(_cell(value, source, spacing=spacing)
-                               for value, source in zip(self.values, self.sources))),
+                             *[_cell(value, source, spacing=spacing)
+                               for value, source in zip(self.values, self.sources)]),
                  top=pad, bottom=pad)
 
     def retranslate(self) -> None:
@@ -225,14 +227,15 @@ class ComparePanelView(PanelView):
 
     panel: ComparePanel
 
-    def __init__(self, ctx: Context, item: LoadedExhibit, panel: ComparePanel,
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int,
                  parent: QWidget | None = None):
-        super().__init__(ctx, item, panel, parent)
+        super().__init__(ctx, item, index, parent)
+        panel = self.panel
         sizes = ctx.theme.sizes
         other = panel.other
         films = (Film.of_exhibit(item),
-                 Film.of_exhibit(ctx.catalog.get(other)) if isinstance(other, str)
-                 else Film.inline(other, item))
+                 Film.inline(other, item) if not isinstance(other, str)
+                 else Film.of_exhibit(item.compared[index]))
         self.headers = [FilmHeader(ctx, film) for film in films]
         self.header = QWidget()
         self._header_layout = _columns(self.header, ctx, (_cell(), *map(_cell, self.headers)),
@@ -248,7 +251,7 @@ class ComparePanelView(PanelView):
         for row in self.rows:
             rows_layout.addWidget(row)
         rows_layout.addStretch(1)
-        self.scroll_area = KineticScrollArea(content)
+        self.scroll_area = KineticScrollArea(ctx, content)
         self.scroll_area.viewport().installEventFilter(self)
 
         value_width = column_width(ctx, ctx.font(sizes.body_pt))
@@ -276,8 +279,10 @@ class ComparePanelView(PanelView):
         heading = self.t(self.panel.heading)
         self.heading.setText(heading)
         self.heading.setVisible(bool(heading))
-        for part in (*self.headers, *self.rows):
-            part.retranslate()
+        for header in self.headers:
+            header.retranslate()
+        for row in self.rows:
+            row.retranslate()
 
     def reset(self) -> None:
         scroll_to_start(self.scroll_area)

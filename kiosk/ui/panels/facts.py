@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content.schema import Fact
+from kiosk.content.loader import LoadedExhibit
+from kiosk.content.schema import Fact, FactsPanel
 from kiosk.ui.context import Context
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
-from kiosk.ui.widgets import KineticScrollArea, make_label
+from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
+from kiosk.ui.widgets import make_label
 
 LABEL_SHARE = 0.5
 """The label column is half as wide as the value column: labels are short names."""
@@ -35,8 +37,12 @@ def _fill_width(label: QLabel) -> QLabel:
 
 
 class FactsPanelView(PanelView):
-    def __init__(self, ctx: Context, item, panel, parent: QWidget | None = None):
-        super().__init__(ctx, item, panel, parent)
+    panel: FactsPanel
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int,
+                 parent: QWidget | None = None):
+        super().__init__(ctx, item, index, parent)
+        panel = self.panel
         sizes = ctx.theme.sizes
         gap = ctx.mm(sizes.gap)
         self.heading = self.make_heading()
@@ -63,7 +69,7 @@ class FactsPanelView(PanelView):
             grid.addLayout(cell, 2 * index, 1)
             self.rows.append(row)
         grid.setRowStretch(2 * len(panel.facts), 1)
-        self.scroll_area = KineticScrollArea(table)
+        self.scroll_area = KineticScrollArea(ctx, table)
 
         value_width = column_width(ctx, ctx.font(sizes.body_pt))
         layout = ColumnLayout(self, round(value_width * (1 + LABEL_SHARE)) + gap

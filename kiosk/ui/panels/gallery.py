@@ -12,9 +12,10 @@ from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import GalleryPanel, Still
 from kiosk.media.images import Fit
 from kiosk.ui.context import Context
-from kiosk.ui.panels.base import PanelView, still_path
-from kiosk.ui.layout import TAP_SLOP_MM, TapTracker, scroll_to_start, text_height
-from kiosk.ui.widgets import ImageView, KineticScrollArea, make_label
+from kiosk.ui.layout import TapTracker, text_height
+from kiosk.ui.panels.base import PanelView
+from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
+from kiosk.ui.widgets import ImageView, make_label
 
 THUMB_MIN_WIDTH_MM = 250.0
 THUMB_MAX_WIDTH_MM = 420.0
@@ -27,22 +28,22 @@ PRESSED_OUTLINE_MM = 2.0
 class StillThumbnail(QAbstractButton):
     """One still and its caption as a single touch target.
 
-    Touch reaches it as Qt's synthesized mouse events (the touch itself is left
-    to the scroll area and the pager), so a finger that travels further than a
-    tap allows, or the pager's cancelling release far away, never opens it.
+    Touch reaches it as Qt's synthesized mouse events; a finger that travels
+    further than a tap allows, or the cancelling release the gesture recogniser
+    sends when a drag becomes a scroll or a swipe, never opens it.
     """
 
     def __init__(self, ctx: Context, item: LoadedExhibit, still: Still, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tap = TapTracker(ctx.mm(TAP_SLOP_MM))
+        self.tap = TapTracker(ctx.mm(ctx.theme.motion.tap_slop_mm))
         self.border = ctx.mm(BORDER_MM)
         self.padding = ctx.mm(ctx.theme.sizes.gap) // 2
         layout = QVBoxLayout(self)
         layout.setContentsMargins(self.border, self.border, self.border, self.padding)
         layout.setSpacing(self.padding)
-        self.image = ImageView(ctx, still_path(item, still), fit=Fit.COVER, focus=still.focus)
+        self.image = ImageView(ctx, item.path(still.file), fit=Fit.COVER, focus=still.focus)
         self.caption = make_label(ctx, ctx.theme.sizes.small_pt)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.caption.setContentsMargins(self.padding, 0, self.padding, 0)
@@ -140,9 +141,10 @@ class GalleryPanelView(PanelView):
 
     panel: GalleryPanel
 
-    def __init__(self, ctx: Context, item: LoadedExhibit, panel: GalleryPanel,
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int,
                  parent: QWidget | None = None):
-        super().__init__(ctx, item, panel, parent)
+        super().__init__(ctx, item, index, parent)
+        panel = self.panel
         sizes = ctx.theme.sizes
         margin = ctx.mm(sizes.margin)
         layout = QVBoxLayout(self)
@@ -161,7 +163,7 @@ class GalleryPanelView(PanelView):
         self.grid.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.thumbnails: list[StillThumbnail] = []
         self.captions = [[item.exhibit.text(still.caption, language)
-                          for language in ctx.session.languages] for still in panel.stills]
+                          for language in ctx.visit.languages] for still in panel.stills]
         """Every language's captions, so that the grid does not change with the language."""
         for index, still in enumerate(panel.stills):
             thumbnail = StillThumbnail(ctx, item, still)
@@ -170,13 +172,13 @@ class GalleryPanelView(PanelView):
             self.thumbnails.append(thumbnail)
         self.columns = len(self.thumbnails)
         """One row until the panel knows its size."""
-        self.scroll = KineticScrollArea(grid_host)
-        self.scroll.viewport().installEventFilter(self)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = KineticScrollArea(ctx, grid_host)
+        self.scroll_area.viewport().installEventFilter(self)
+        layout.addWidget(self.scroll_area, 1)
         self.retranslate()
 
     def open_still(self, index: int) -> None:
-        self.still_requested.emit(list(self.panel.stills), index)
+        self.ctx.visit.open_still(index, panel=self.index)
 
     def retranslate(self) -> None:
         heading = self.t(self.panel.heading)
@@ -188,27 +190,27 @@ class GalleryPanelView(PanelView):
         self._lay_out_grid()
 
     def reset(self) -> None:
-        scroll_to_start(self.scroll)
+        scroll_to_start(self.scroll_area)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             self._lay_out_grid()
         return False
 
     # --- grid ---------------------------------------------------------------------
 
     def _lay_out_grid(self) -> None:
-        available = self.scroll.width() - 2 * self.scroll.verticalScrollBar().sizeHint().width()
+        available = self.scroll_area.width() - 2 * self.scroll_area.verticalScrollBar().sizeHint().width()
         if available <= 0:
             return
-        columns, width = self._choose_grid(available, self.scroll.viewport().height())
+        columns, width = self._choose_grid(available, self.scroll_area.viewport().height())
         for start in range(0, len(self.thumbnails), columns):
             row = self.thumbnails[start:start + columns]
             height = max(t.height_for(width, t.caption.text()) for t in row)
             for thumbnail in row:  # cards in a row end on one line
                 thumbnail.set_size(width, height)
         grid_width = columns * width + (columns - 1) * self.grid.horizontalSpacing()
-        indent = max(0, (self.scroll.viewport().width() - grid_width) // 2)
+        indent = max(0, (self.scroll_area.viewport().width() - grid_width) // 2)
         for label in (self.heading, self.hint):  # line up with the centred grid
             label.setContentsMargins(indent, 0, 0, 0)
         if columns != self.columns:

@@ -1,39 +1,27 @@
 """A quote panel: the words large and centred, in the quotation marks of the
-visitor's language, then who said them and where."""
+visitor's language (kiosk.locale), then who said them and where."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk import locale
+from kiosk.content.loader import LoadedExhibit
+from kiosk.content.schema import QuotePanel
 from kiosk.ui.context import Context
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
-from kiosk.ui.widgets import KineticScrollArea, make_label
-
-QUOTE_MARKS = {"en": ("“", "”"), "zh": ("“", "”"), "ru": ("«", "»")}
-INNER_QUOTE_MARKS = {"en": ("‘", "’"), "zh": ("‘", "’"), "ru": ("„", "“")}
-"""Quotes inside the quote change to the inner marks so that the nesting reads."""
-ATTRIBUTION_DASH = {"zh": "——"}
-"""Chinese sets the attribution dash double width; others use one em dash and a space."""
-
-
-def quoted(text: str, language: str) -> str:
-    if language not in QUOTE_MARKS:
-        language = "en"
-    opening, closing = QUOTE_MARKS[language]
-    inner_opening, inner_closing = INNER_QUOTE_MARKS[language]
-    inner = text.translate({ord(opening): inner_opening, ord(closing): inner_closing})
-    return f"{opening}{inner}{closing}"
-
-
-def attributed(name: str, language: str) -> str:
-    return f"{ATTRIBUTION_DASH.get(language, '— ')}{name}"
+from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
+from kiosk.ui.widgets import make_label
 
 
 class QuotePanelView(PanelView):
-    def __init__(self, ctx: Context, item, panel, parent: QWidget | None = None):
-        super().__init__(ctx, item, panel, parent)
+    panel: QuotePanel
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int,
+                 parent: QWidget | None = None):
+        super().__init__(ctx, item, index, parent)
         sizes = ctx.theme.sizes
         gap = ctx.mm(sizes.gap)
         self.quote = make_label(ctx, sizes.quote_pt)
@@ -56,7 +44,7 @@ class QuotePanelView(PanelView):
         content_layout.addWidget(credits)
         content_layout.addStretch(1)
         # Only a very long quote on a small screen scrolls; otherwise it sits centred.
-        self.scroll_area = KineticScrollArea(content)
+        self.scroll_area = KineticScrollArea(ctx, content)
 
         layout = ColumnLayout(self, column_width(ctx, self.quote.font())
                               + scroll_allowance(ctx, self.scroll_area) + gap, ctx.mm(sizes.margin))
@@ -64,9 +52,9 @@ class QuotePanelView(PanelView):
         self.retranslate()
 
     def retranslate(self) -> None:
-        language = self.ctx.language
-        self.quote.setText(quoted(self.t(self.panel.text), language))
-        self.by.setText(attributed(self.t(self.panel.by), language))
+        language = locale.language(self.ctx.language)
+        self.quote.setText(language.quoted(self.t(self.panel.text)))
+        self.by.setText(language.attributed(self.t(self.panel.by)))
         self.source.setText(self.t(self.panel.source))
         self.source.setVisible(self.panel.source is not None)
 

@@ -9,11 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.content.loader import LoadedExhibit
+from kiosk.content.schema import TextPanel
 from kiosk.content.text import Block, BulletList, Span, parse_markup
 from kiosk.ui.context import Context
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance, scroll_to_start
+from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.widgets import KineticScrollArea, make_label
+from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
+from kiosk.ui.widgets import make_label
 
 LINE_HEIGHT_PERCENT = 140
 """Generous leading: long lines of large type are easier to follow standing."""
@@ -37,7 +40,7 @@ def markup_html(blocks: list[Block], paragraph_gap: int, bullet_indent: int) -> 
         return (f"margin-top:0; margin-bottom:{gap}px; margin-left:{indent}px; "
                 f"text-indent:-{indent}px; line-height:{LINE_HEIGHT_PERCENT}%")
 
-    out = []
+    out: list[str] = []
     for block in blocks:
         if isinstance(block, BulletList):
             last = len(block.items) - 1
@@ -50,8 +53,11 @@ def markup_html(blocks: list[Block], paragraph_gap: int, bullet_indent: int) -> 
 
 
 class TextPanelView(PanelView):
-    def __init__(self, ctx: Context, item, panel, parent: QWidget | None = None):
-        super().__init__(ctx, item, panel, parent)
+    panel: TextPanel
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int,
+                 parent: QWidget | None = None):
+        super().__init__(ctx, item, index, parent)
         sizes = ctx.theme.sizes
         self.heading = self.make_heading()
         self.body = make_label(ctx, sizes.body_pt)
@@ -63,7 +69,7 @@ class TextPanelView(PanelView):
         content_layout.setContentsMargins(0, 0, ctx.mm(sizes.gap), ctx.mm(sizes.gap))
         content_layout.addWidget(self.body)
         content_layout.addStretch(1)
-        self.scroll_area = KineticScrollArea(content)
+        self.scroll_area = KineticScrollArea(ctx, content)
 
         body_font = self.body.font()
         layout = ColumnLayout(self, column_width(ctx, body_font)

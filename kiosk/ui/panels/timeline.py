@@ -1,44 +1,26 @@
 """A timeline panel: dated events hanging from a horizontal line that the
-visitor swipes along; centred when every event fits on the screen."""
+visitor drags along; centred when every event fits on the screen (then a
+sideways drag turns the page, kiosk.ui.scrolling)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.content.schema import Event, PartialDate
+from kiosk import locale
+from kiosk.content.loader import LoadedExhibit
+from kiosk.content.schema import Event, TimelinePanel
 from kiosk.ui.context import Context
+from kiosk.ui.layout import column_width
 from kiosk.ui.panels.base import PanelView
-from kiosk.ui.layout import column_width, scroll_to_start
-from kiosk.ui.widgets import enable_kinetic_scrolling, make_label
-
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
-RU_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-             "сентябрь", "октябрь", "ноябрь", "декабрь")
-RU_MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                      "сентября", "октября", "ноября", "декабря")
+from kiosk.ui.scrolling import enable_kinetic_scrolling, scroll_to_start
+from kiosk.ui.widgets import make_label
 
 CARD_LINE_CHARS = 0.6
 """Cards are narrower than a prose column (30 of 50 characters) so several fit side by side."""
-
-
-def format_date(date: PartialDate, language: str) -> str:
-    """A date as precise as it is known, written the way the language writes it;
-    languages the kiosk has no rules for get the English form."""
-    year, month, day = date.year, date.month, date.day
-    if language == "zh":
-        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
-    if language == "ru":
-        if day:  # "5 октября": after a day the month takes the genitive
-            return f"{day} {RU_MONTHS_GENITIVE[month - 1]} {year}"
-        return f"{RU_MONTHS[month - 1]} {year}" if month else str(year)
-    if day:
-        return f"{day} {EN_MONTHS[month - 1]} {year}"
-    return f"{EN_MONTHS[month - 1]} {year}" if month else str(year)
 
 
 @dataclass
@@ -78,9 +60,13 @@ class _Track(QWidget):
 
 
 class TimelinePanelView(PanelView):
+    panel: TimelinePanel
 
-    def __init__(self, ctx: Context, item, panel, parent: QWidget | None = None):
-        super().__init__(ctx, item, panel, parent)
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int,
+                 parent: QWidget | None = None):
+        super().__init__(ctx, item, index, parent)
+        panel = self.panel
         sizes = ctx.theme.sizes
         margin, gap = ctx.mm(sizes.margin), ctx.mm(sizes.gap)
         self.heading = self.make_heading()
@@ -107,7 +93,7 @@ class TimelinePanelView(PanelView):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        enable_kinetic_scrolling(self.scroll_area)
+        enable_kinetic_scrolling(ctx, self.scroll_area)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, margin, 0, gap)
@@ -141,16 +127,10 @@ class TimelinePanelView(PanelView):
         self.heading.setText(self.t(self.panel.heading))
         self.heading.setVisible(self.panel.heading is not None)
         for card in self.cards:
-            card.date.setText(format_date(card.event.date, self.ctx.language))
+            card.date.setText(locale.language(self.ctx.language).format_date(card.event.date))
             card.title.setText(self.t(card.event.title))
             card.text.setText(self.t(card.event.text))
             card.text.setVisible(card.event.text is not None)
-
-    def claims_horizontal_drag_at(self, pos: QPoint) -> bool:
-        """Drags on the line are its own only when the line scrolls; a line
-        whose events all fit leaves the swipe to the pager."""
-        area = QRect(self.scroll_area.mapTo(self, QPoint(0, 0)), self.scroll_area.size())
-        return self.scroll_area.horizontalScrollBar().maximum() > 0 and area.contains(pos)
 
     def reset(self) -> None:
         scroll_to_start(self.scroll_area)

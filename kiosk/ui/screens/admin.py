@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.loader import Catalog
 from kiosk.content.problems import Problem
 from kiosk.ui.context import Context
-from kiosk.ui.screens.pinpad import Overlay
-from kiosk.ui.widgets import KineticScrollArea, TouchButton, make_label
+from kiosk.ui.scrolling import KineticScrollArea
+from kiosk.ui.widgets import OpaqueOverlay, TouchButton, make_label
 
 BUTTON_HEIGHT_MM = 28.0
 BUTTON_WIDTH_MM = 70.0
@@ -33,7 +33,7 @@ class AdminInfo:
     settings_problems: list[Problem] = field(default_factory=list)
     content_problems: list[Problem] = field(default_factory=list)
     statistics: str = ""
-    """Today's visitor statistics as text (kiosk.operation.stats.format_report)."""
+    """Today's visitor statistics as text (kiosk.statistics.report.format_report)."""
 
     @classmethod
     def collect(cls, catalog: Catalog, settings_problems: list[Problem],
@@ -43,7 +43,7 @@ class AdminInfo:
         return cls(exhibits, list(settings_problems), list(catalog.problems), statistics)
 
 
-class AdminScreen(Overlay):
+class AdminScreen(OpaqueOverlay):
     """Emits a signal per button; whoever opened it acts on them and closes it."""
 
     reload_requested = Signal()
@@ -63,8 +63,8 @@ class AdminScreen(Overlay):
         layout.addWidget(self.title)
         columns = QHBoxLayout()
         columns.setSpacing(ctx.mm(s.margin))
-        self.overview_area = KineticScrollArea(QWidget())
-        self.problems_area = KineticScrollArea(QWidget())
+        self.overview_area = KineticScrollArea(ctx, QWidget())
+        self.problems_area = KineticScrollArea(ctx, QWidget())
         columns.addWidget(self.overview_area, 2)
         columns.addWidget(self.problems_area, 3)
         layout.addLayout(columns, 1)
@@ -85,7 +85,7 @@ class AdminScreen(Overlay):
             row.addWidget(button)
         return row
 
-    def _button(self, text: str, signal: Signal) -> TouchButton:
+    def _button(self, text: str, signal: SignalInstance) -> TouchButton:
         button = TouchButton(self.ctx)
         button.setText(text)
         button.setAccessibleName(text)

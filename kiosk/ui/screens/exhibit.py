@@ -4,7 +4,7 @@ bottom, within reach of wheelchair users and children."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -16,19 +16,17 @@ from kiosk.ui.widgets import LanguageSwitcher, TouchButton, make_label
 
 
 class ExhibitScreen(QWidget):
-    home_requested = Signal()
-    still_requested = Signal(object, list, int)   # (item, stills, index)
+    """Shows the panel the window asks for (`show_panel`); every control asks
+    the visit model to move, never the pager directly."""
 
     def __init__(self, ctx: Context, item: LoadedExhibit, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.item = item
         sizes = ctx.theme.sizes
-        self.panels = [create_panel_view(ctx, item, panel) for panel in item.exhibit.panels]
-        for panel in self.panels:
-            panel.still_requested.connect(
-                lambda stills, index: self.still_requested.emit(self.item, stills, index))
-        self.pager = Pager(ctx, self.panels)
+        visit = ctx.visit
+        self.panels = [create_panel_view(ctx, item, index) for index in range(len(item.exhibit.panels))]
+        self.pager = Pager(ctx, self.panels, lambda index: visit.show(item.id, index))
         self.pager.page_changed.connect(self._sync)
 
         self.home = TouchButton(ctx, "home", "home")
@@ -36,9 +34,9 @@ class ExhibitScreen(QWidget):
         self.next = TouchButton(ctx, "next", "next", show_label=False)
         for button in (self.previous, self.next):
             button.setMinimumWidth(ctx.mm(sizes.touch_target * 1.6))
-        self.home.clicked.connect(self.home_requested)
-        self.previous.clicked.connect(self.pager.previous)
-        self.next.clicked.connect(self.pager.next)
+        self.home.clicked.connect(visit.go_home)
+        self.previous.clicked.connect(visit.previous_panel)
+        self.next.clicked.connect(visit.next_panel)
         self.indicator = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
         self.indicator.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.indicator.setMinimumWidth(ctx.mm(45))
@@ -69,6 +67,10 @@ class ExhibitScreen(QWidget):
     def index(self) -> int:
         return self.pager.index
 
+    def show_panel(self, index: int, animate: bool) -> None:
+        self.pager.go_to(index, animate)
+        self._sync(self.pager.index)
+
     def retranslate(self) -> None:
         exhibit = self.item.exhibit
         self.title.setText(self.ctx.text(exhibit, exhibit.title))
@@ -82,8 +84,8 @@ class ExhibitScreen(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
-            self.pager.next()
+            self.ctx.visit.next_panel()
         elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
-            self.pager.previous()
+            self.ctx.visit.previous_panel()
         else:
             super().keyPressEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
@@ -22,7 +22,7 @@ class ExhibitTile(QPushButton):
         self.item = item
         exhibit = item.exhibit
         self.setObjectName("tile")
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         pad = ctx.mm(3)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(ctx.mm(3))
@@ -40,10 +40,10 @@ class ExhibitTile(QPushButton):
         self.retranslate()
 
     def sizeHint(self) -> QSize:  # QPushButton sizes for its own text; ours is the layout
-        return self.layout().sizeHint()
+        return self._layout.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().minimumSize()
+        return self._layout.minimumSize()
 
     def retranslate(self) -> None:
         exhibit = self.item.exhibit
@@ -56,7 +56,7 @@ class ExhibitTile(QPushButton):
 
 
 class HomeScreen(QWidget):
-    exhibit_requested = Signal(str)
+    """A tile per exhibit; a tap asks the visit model to open it."""
 
     def __init__(self, ctx: Context, width_px: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,7 +79,7 @@ class HomeScreen(QWidget):
         self.tiles: list[ExhibitTile] = []
         for i, item in enumerate(ctx.catalog.exhibits):
             tile = ExhibitTile(ctx, item, tile_px)
-            tile.clicked.connect(lambda _=False, exhibit_id=item.id: self.exhibit_requested.emit(exhibit_id))
+            tile.clicked.connect(lambda _=False, exhibit_id=item.id: ctx.visit.show(exhibit_id))
             grid.addWidget(tile, i // columns, i % columns)
             self.tiles.append(tile)
         row = QHBoxLayout()

@@ -9,39 +9,21 @@ wrong PINs the keys are disabled and a countdown says when to try again.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.operation.admin import PinGate, PinResult
-from kiosk.operation.pin import PIN_PATTERN
+from kiosk.settings.pin import PIN_PATTERN, PinGate, PinResult
 from kiosk.ui.context import Context
-from kiosk.ui.layout import FillParent
 from kiosk.ui.icons import icon
-from kiosk.ui.widgets import TouchButton, make_label
+from kiosk.ui.widgets import OpaqueOverlay, TouchButton, make_label
 
 KEY_WIDTH_MM = 40.0
 KEY_HEIGHT_MM = 30.0
 MIN_DIGITS, MAX_DIGITS = 4, 8
-"""As `kiosk set-pin` accepts (kiosk.operation.pin.PIN_PATTERN)."""
+"""As `kiosk set-pin` accepts (kiosk.settings.pin.PIN_PATTERN)."""
 DOT_MM = 7.0
 TICK_MS = 250
 """How often the lockout countdown is refreshed."""
-
-
-class Overlay(QWidget):
-    """An opaque layer over the whole window that keeps its size in step with
-    the window and lets no press through to the screen beneath."""
-
-    def __init__(self, ctx: Context, parent: QWidget):
-        super().__init__(parent)
-        self.ctx = ctx
-        FillParent(self)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        QPainter(self).fillRect(self.rect(), self.ctx.theme.colour("background"))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()
 
 
 class PinDots(QWidget):
@@ -78,7 +60,7 @@ class PinDots(QWidget):
             painter.drawEllipse(QRectF(left + i * (side + gap), pen, side, side))
 
 
-class PinPad(Overlay):
+class PinPad(OpaqueOverlay):
     """Emits `unlocked` for the right PIN and `cancelled` for Cancel; whoever
     opened it closes it. `gate` outlives the pad, so closing and reopening the
     pad does not end a lockout."""

@@ -10,17 +10,16 @@ ring empties smoothly: nothing flashes.
 from __future__ import annotations
 
 import math
-import time
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen,
-                           QResizeEvent)
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 import shiboken6
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.layout import FillParent
 from kiosk.ui.widgets import TouchButton, make_label
+from kiosk.visit.model import Overlay
 
 TICK_MS = 50
 DIAL_MM = 70.0
@@ -67,10 +66,11 @@ class CountdownDial(QWidget):
 
 
 class StillThereOverlay(QWidget):
-    """Fills its parent while counting down `countdown_ms`."""
+    """Fills its parent, counting down `countdown_ms`, while the visit model
+    shows the STILL_THERE overlay. "Keep exploring", a tap anywhere or a key
+    closes the overlay in the model; the end of the countdown is `expired`,
+    for the idle reset to act on. The countdown runs on `ctx.clock`."""
 
-    kept = Signal()
-    """The visitor is still there ("Keep exploring", a tap anywhere or a key)."""
     expired = Signal()
     """Nobody answered: time to start over."""
 
@@ -84,10 +84,12 @@ class StillThereOverlay(QWidget):
         FillParent(self)
         self._started = 0.0
         self._pressed = False
+        self.counting = False
         self._focus_before: QWidget | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
+        self._deadline = ctx.clock.timer(self._tick)
 
         self.heading = make_label(ctx, sizes.heading_pt, bold=True)
         self.dial = CountdownDial(ctx)
@@ -127,11 +129,18 @@ class StillThereOverlay(QWidget):
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         ctx.signals.language_changed.connect(self.retranslate)
+        ctx.signals.overlay_changed.connect(self._follow)
         self.retranslate()
+
+    def _follow(self, overlay: Overlay | None) -> None:
+        if overlay is Overlay.STILL_THERE:
+            self.start()
+        else:
+            self.cancel()
 
     @property
     def remaining_ms(self) -> float:
-        return max(0.0, self.countdown_ms - (time.monotonic() - self._started) * 1000)
+        return max(0.0, self.countdown_ms - (self.ctx.clock.now() - self._started) * 1000)
 
     def retranslate(self) -> None:
         self.heading.setText(self.ctx.tr("still_there"))
@@ -140,8 +149,10 @@ class StillThereOverlay(QWidget):
 
     def start(self) -> None:
         """Show over everything and count down from the start."""
-        self._started = time.monotonic()
+        self._started = self.ctx.clock.now()
         self._pressed = False
+        self.counting = True
+        self._deadline.start(self.countdown_ms / 1000)
         self._tick()
         if not self.isVisible():
             self._focus_before = self.window().focusWidget()
@@ -153,6 +164,8 @@ class StillThereOverlay(QWidget):
     def cancel(self) -> None:
         """Hide, giving the keyboard focus back to where the visitor left it."""
         self._timer.stop()
+        self._deadline.stop()
+        self.counting = False
         if self.isVisible():
             self.hide()
             before, self._focus_before = self._focus_before, None
@@ -162,13 +175,12 @@ class StillThereOverlay(QWidget):
     def _tick(self) -> None:
         remaining = self.remaining_ms
         self.dial.set_remaining(remaining, self.countdown_ms)
-        if remaining <= 0 and self.isVisible():
+        if remaining <= 0 and self.counting:
             self.cancel()
             self.expired.emit()
 
     def _keep(self) -> None:
-        self.cancel()
-        self.kept.emit()
+        self.ctx.visit.close_overlay()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

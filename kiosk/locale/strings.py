@@ -1,0 +1,69 @@
+"""Interface text in every language the kiosk ships (content text lives in the YAML).
+
+One row per string, one column per language of `kiosk.locale.LANGUAGES`; a
+test checks that every row has every column. A language the kiosk does not
+ship falls back to English.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home": {"en": "Home", "zh": "首页", "ru": "Главная"},
+    "previous": {"en": "Previous", "zh": "上一页", "ru": "Назад"},
+    "next": {"en": "Next", "zh": "下一页", "ru": "Далее"},
+    "close": {"en": "Close", "zh": "关闭", "ru": "Закрыть"},
+    "zoom_in": {"en": "Zoom in", "zh": "放大", "ru": "Увеличить"},
+    "zoom_out": {"en": "Zoom out", "zh": "缩小", "ru": "Уменьшить"},
+    "page": {"en": "{n} of {total}", "zh": "第 {n} / {total} 页", "ru": "{n} из {total}"},
+    "choose_film": {"en": "Films shot in orbit", "zh": "在太空拍摄的电影",
+                    "ru": "Фильмы, снятые на орбите"},
+    "touch_to_explore": {"en": "Touch to explore", "zh": "触摸屏幕开始探索",
+                         "ru": "Коснитесь, чтобы начать"},
+    "image_missing": {"en": "Image not available", "zh": "图片暂不可用",
+                      "ru": "Изображение недоступно"},
+    "source": {"en": "Source", "zh": "来源", "ru": "Источник"},
+    "drag_to_compare": {"en": "Drag to compare", "zh": "拖动以对比", "ru": "Проведите, чтобы сравнить"},
+    "tap_to_enlarge": {"en": "Tap a picture to enlarge it", "zh": "轻触图片可放大",
+                       "ru": "Коснитесь снимка, чтобы увеличить"},
+    "different": {"en": "differs", "zh": "不同", "ru": "различие"},
+    "no_value": {"en": "—", "zh": "—", "ru": "—"},
+    "left_image": {"en": "Left", "zh": "左图", "ru": "Слева"},
+    "right_image": {"en": "Right", "zh": "右图", "ru": "Справа"},
+    "top_image": {"en": "Top", "zh": "上图", "ru": "Сверху"},
+    "bottom_image": {"en": "Bottom", "zh": "下图", "ru": "Снизу"},
+    "credit_line": {"en": "{side}: {credit}", "zh": "{side}：{credit}", "ru": "{side}: {credit}"},
+    "source_line": {"en": "Source: {source}", "zh": "来源：{source}", "ru": "Источник: {source}"},
+    "source_of": {"en": "Source: {source}", "zh": "来源：{source}", "ru": "Источник: {source}"},
+    "still_count": {"en": "{n} of {total}", "zh": "{n} / {total}", "ru": "{n} из {total}"},
+    "pin_title": {"en": "Staff only: enter the PIN", "zh": "仅限工作人员：请输入密码",
+                  "ru": "Только для персонала: введите PIN-код"},
+    "pin_digits_entered": {"en": "Digits entered: {n}", "zh": "已输入位数：{n}",
+                           "ru": "Введено цифр: {n}"},
+    "pin_wrong": {"en": "Wrong PIN. Attempts left: {n}", "zh": "密码错误。剩余尝试次数：{n}",
+                  "ru": "Неверный PIN-код. Осталось попыток: {n}"},
+    "pin_locked": {"en": "Too many wrong PINs. Try again in {s} s",
+                   "zh": "错误次数过多。请在 {s} 秒后重试",
+                   "ru": "Слишком много неверных попыток. Повторите через {s} с"},
+    "pin_not_set": {"en": "Staff access is not set up on this kiosk",
+                    "zh": "此展台尚未设置工作人员密码",
+                    "ru": "Служебный доступ на этом киоске не настроен"},
+    "pin_delete": {"en": "Delete", "zh": "删除", "ru": "Стереть"},
+    "pin_ok": {"en": "OK", "zh": "确定", "ru": "ОК"},
+    "pin_cancel": {"en": "Cancel", "zh": "取消", "ru": "Отмена"},
+    "still_there": {"en": "Still there?", "zh": "您还在吗？", "ru": "Вы ещё здесь?"},
+    "keep_exploring": {"en": "Keep exploring", "zh": "继续探索", "ru": "Продолжить"},
+    "starting_over": {"en": "Otherwise the kiosk starts over for the next visitor.",
+                      "zh": "否则将为下一位参观者重新开始。",
+                      "ru": "Иначе киоск начнёт всё заново для следующего посетителя."},
+}
+
+
+def tr(key: str, language: str, **values: object) -> str:
+    table = STRINGS[key]
+    text = table.get(language) or table.get(language.split("-")[0]) or table["en"]
+    return text.format(**values)
+
+
+def translations(key: str) -> dict[str, str]:
+    """Every language's text for `key` (for defaults that settings may replace)."""
+    return dict(STRINGS[key])

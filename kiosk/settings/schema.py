@@ -1,0 +1,142 @@
+"""The declared schema of `kiosk.yaml`: every setting with its type, range and default.
+
+Like qutebrowser's config, the schema is the single description of the
+settings: validation, defaults and `kiosk config --show` all come from here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import platformdirs
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from kiosk.content.schema import Language, Model, Slug, TextField
+from kiosk.content.text import Text
+from kiosk.locale.strings import translations
+
+APP_NAME = "exhibit-kiosk"
+SETTINGS_FILE = "kiosk.yaml"
+MIN_IDLE_SECONDS = 30
+
+
+def default_config_path() -> Path:
+    """Where the settings file lives when no `--config` is given."""
+    return platformdirs.user_config_path(APP_NAME) / SETTINGS_FILE
+
+
+def _idle_timeout(value: int) -> int:
+    if value < MIN_IDLE_SECONDS:
+        raise ValueError(f"must be at least {MIN_IDLE_SECONDS} seconds "
+                         "(museum guidance: under 30 s feels jumpy)")
+    return value
+
+
+def _pin_hash_text(value: Any) -> Any:
+    # Whatever is written is kept as text and checked after loading: a wrong
+    # pin_hash must lock the admin screen, never fall back to "no PIN".
+    return value if value is None or isinstance(value, str) else str(value)
+
+
+class Section(Model):
+    """A part of kiosk.yaml: strict types, and `section:` left empty means defaults."""
+
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_defaults(cls, data: Any) -> Any:
+        return {} if data is None else data
+
+
+class IdleSettings(Section):
+    timeout_seconds: Annotated[int, AfterValidator(_idle_timeout)] = Field(
+        90, description="Seconds without a touch before the kiosk resets (at least 30).")
+    countdown_seconds: Annotated[int, Field(ge=5, le=60)] = Field(
+        15, description="Length of the 'Are you still there?' countdown.")
+
+
+class AttractSettings(Section):
+    slide_seconds: Annotated[int, Field(ge=4, le=60)] = 8
+    exhibits: Annotated[list[Slug], Field(min_length=1)] | None = Field(
+        None, description="Exhibit ids shown in the attract loop; default all.")
+    include_stills: Literal["tile", "all"] = Field(
+        "all", description="Only each exhibit's tile, or all of its stills.")
+    call_to_action: TextField = Field(Text(translations=translations("touch_to_explore")))
+
+
+class LanguageSettings(Section):
+    model_config = ConfigDict(validate_default=True)
+
+    enabled: Annotated[list[Language], Field(min_length=1)] = ["en", "zh", "ru"]
+    default: Language = "en"
+
+    @field_validator("default")
+    @classmethod
+    def _default_is_enabled(cls, value: str, info: ValidationInfo) -> str:
+        enabled = info.data.get("enabled")
+        if enabled is not None and value not in enabled:
+            raise ValueError(f"the default language '{value}' must be one of the enabled "
+                             f"languages ({', '.join(enabled)})")
+        return value
+
+
+class DisplaySettings(Section):
+    screen: Annotated[int, Field(ge=0)] = Field(0, description="Display to use, counted from 0.")
+    diagonal_inches: Annotated[float, Field(ge=10, le=120)] | None = Field(
+        None, description="Physical diagonal, when the display reports a wrong DPI.")
+
+
+class AdminSettings(Section):
+    corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = "top-left"
+    hold_seconds: Annotated[int, Field(ge=1, le=10)] = 3
+    pin_hash: Annotated[str | None, BeforeValidator(_pin_hash_text)] = Field(
+        None, description="Written by `kiosk set-pin`; never by hand.")
+
+
+class PresenterSettings(Section):
+    enabled: bool = False
+    auto_advance_seconds: Annotated[int, Field(ge=3, le=600)] | None = None
+    loop: bool = False
+
+
+class StatisticsSettings(Section):
+    enabled: bool = True
+
+
+class KioskSettings(Section):
+    exhibits: str | None = Field(
+        None, description="Exhibits folder, relative to kiosk.yaml; default the bundled exhibits.")
+    idle: IdleSettings = IdleSettings()
+    attract: AttractSettings = AttractSettings()
+    languages: LanguageSettings = LanguageSettings()
+    display: DisplaySettings = DisplaySettings()
+    lockdown: bool = False
+    cursor: Literal["auto", "hidden", "shown"] = Field(
+        "auto", description="auto: hidden in lockdown, shown otherwise.")
+    admin: AdminSettings = AdminSettings()
+    presenter: PresenterSettings = PresenterSettings()
+    statistics: StatisticsSettings = StatisticsSettings()
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+
+def setting_names() -> list[tuple[str, ...]]:
+    """Every leaf setting as a path, in declaration order: ("idle", "timeout_seconds")."""
+    names: list[tuple[str, ...]] = []
+    for name, info in KioskSettings.model_fields.items():
+        kind = info.annotation
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            names.extend((name, inner) for inner in kind.model_fields)
+        else:
+            names.append((name,))
+    return names

@@ -1,0 +1,1 @@
+"""Anonymous, local visitor statistics: recording, reports, CSV. Plain Python, no Qt."""

@@ -1,0 +1,397 @@
+"""Attract mode: the exhibits' stills in a slow loop that draws visitors in.
+
+Each still pans and zooms slowly around its focus point and crossfades into
+the next, under the exhibit's title and a "Touch to explore" call in every
+enabled language. Motion stays calm: nothing flashes, the call to action
+breathes once every few seconds.
+
+Each still is decoded once, off the GUI thread, slightly larger than the
+screen (the zoom never enlarges it); a frame only draws that pixmap with a
+small scale, so the frame rate adapts to what painting costs on the machine.
+
+The screen shows exactly while the visit model is in attract mode. The touch
+that wakes the kiosk is swallowed: attract mode takes the whole touch (or
+mouse press) and only on its release tells the model which exhibit was on
+screen, so nothing under the finger is ever activated.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.loader import Catalog
+from kiosk.content.text import Text
+from kiosk.media.crop import focus_in_cover
+from kiosk.media.images import Fit, ImageKey, displayed_size
+from kiosk.ui.context import Context
+from kiosk.ui.layout import FillParent
+from kiosk.ui.screens.attract.texts import AttractTexts, lay_out_texts, render_caption
+from kiosk.visit.attract import Slide, Timeline, call_to_action, zoom_at
+from kiosk.visit.model import Place, Screen
+
+log = logging.getLogger(__name__)
+
+OVERSCAN = 1.15
+"""Stills are decoded this much larger than the screen, so that the Ken Burns
+zoom (kiosk.visit.attract.ZOOM) never enlarges the decoded pixels."""
+MIN_FRAME_MS = 33
+MAX_FRAME_MS = 100
+FRAME_BUDGET = 3
+"""A frame comes at most every FRAME_BUDGET times what painting one costs:
+smooth where painting is cheap, never hogging a slow machine."""
+BREATH_MS = 4000
+"""One slow swell of the call to action: 0.25 Hz, far below 2 flashes a second."""
+SCRIM_FROM = 0.5
+"""The darkening behind the texts starts this far down the screen."""
+
+_TOUCH = {QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+          QEvent.Type.TouchCancel}
+
+
+class AttractScreen(QWidget):
+    """Full-window loop through `slides`, each shown `slide_ms` including a
+    `fade_ms` crossfade. `call_to_action_text` replaces the built-in "Touch to
+    explore" (settings: attract.call_to_action); `clock` (seconds) lets tests
+    and renders pick the moment shown."""
+
+    slide_changed = Signal(int)
+
+    def __init__(self, ctx: Context, slides_for: Callable[[Catalog], list[Slide]], slide_ms: int,
+                 fade_ms: int, parent: QWidget | None = None,
+                 call_to_action_text: Text | None = None, clock: Callable[[], float] | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.slides_for = slides_for
+        self._slides = slides_for(ctx.catalog)
+        self.timeline = Timeline(slide_ms, fade_ms)
+        self.call_to_action_text = call_to_action_text
+        self.clock = clock or ctx.clock.now
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        FillParent(self)
+        self._turn = 0
+        self._started = self.clock()
+        self._pressed = False
+        self._pixmaps: dict[int, QPixmap | None] = {}
+        """Decoded stills of the slides on screen; None while decoding or when broken."""
+        self._sources: dict[Path, QSize] = {}
+        self._texts: AttractTexts | None = None
+        self._captions: dict[int, QPixmap] = {}
+        self._paint_ms = 0.0
+        self._frame_ms = MIN_FRAME_MS
+        self._timer = QTimer(self)
+        self._timer.setInterval(self._frame_ms)
+        self._timer.timeout.connect(self._tick)
+        ctx.images.ready.connect(self._on_image)
+        ctx.images.failed.connect(self._on_image)
+        ctx.signals.language_changed.connect(self._retranslate)
+        ctx.signals.place_changed.connect(self._follow)
+        ctx.signals.catalog_changed.connect(self._new_catalog)
+        self.setAccessibleName(" / ".join(self.call_to_action))
+        self.hide()
+        if ctx.visit.attracting:
+            self.start()
+
+    def _new_catalog(self, catalog: Catalog) -> None:
+        self.slides = self.slides_for(catalog)
+
+    def _follow(self, old: Place, new: Place) -> None:
+        """Attract mode shows exactly while the visit model is in it."""
+        if new.screen is Screen.ATTRACT and old.screen is not Screen.ATTRACT:
+            self.start()
+        elif new.screen is not Screen.ATTRACT:
+            self.stop()
+
+    # --- what the controller and tests use ---------------------------------------
+
+    @property
+    def slides(self) -> list[Slide]:
+        return self._slides
+
+    @slides.setter
+    def slides(self, slides: list[Slide]) -> None:
+        """New content: the loop starts again and keeps nothing of the old slides."""
+        self._slides = list(slides)
+        self._turn = 0
+        self._started = self.clock()
+        self._pixmaps.clear()
+        self._captions.clear()
+        self._sources.clear()
+        self._request()
+        self.update()
+
+    @property
+    def index(self) -> int:
+        """The slide in front (the one fading out until the crossfade ends)."""
+        return self._turn % len(self.slides) if self.slides else 0
+
+    @property
+    def fade(self) -> float:
+        return self.timeline.fade(self._elapsed())
+
+    @property
+    def on_screen(self) -> Slide | None:
+        """The slide a visitor sees most of right now."""
+        if not self.slides:
+            return None
+        elapsed = self._elapsed()
+        turn = self.timeline.turn(elapsed) + (1 if self.timeline.fade(elapsed) >= 0.5 else 0)
+        return self.slides[turn % len(self.slides)]
+
+    @property
+    def call_to_action(self) -> list[str]:
+        return [text for _, text in self._call_to_action()]
+
+    def is_placeholder(self, index: int) -> bool:
+        return self._pixmaps.get(index) is None
+
+    def start(self) -> None:
+        """Show over the whole parent, from the first slide."""
+        self._turn = 0
+        self._started = self.clock()
+        self._pressed = False
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self._request()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self.hide()
+
+    # --- the loop --------------------------------------------------------------------
+
+    def _elapsed(self) -> float:
+        return (self.clock() - self._started) * 1000
+
+    def _tick(self) -> None:
+        turn = self.timeline.turn(self._elapsed())
+        if turn != self._turn:
+            self._turn = turn
+            self._request()
+            self.slide_changed.emit(self.index)
+        self.update()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+        self._pixmaps.clear()  # the image cache keeps them; no need to pin them here
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._pixmaps.clear()  # decoded for the old size
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self._texts = None
+        self._captions.clear()
+        self._request()
+        self.update()
+
+    # --- decoding ----------------------------------------------------------------------
+
+    def _key(self, index: int) -> ImageKey:
+        slide = self.slides[index]
+        size = self.size() * self.devicePixelRatioF() * OVERSCAN
+        return ImageKey(slide.path, math.ceil(size.width()), math.ceil(size.height()), Fit.COVER,
+                        slide.focus)
+
+    def _request(self) -> None:
+        """Ask for the stills of this turn and the next, and only those."""
+        if not self.slides or not self.isVisible() or self.size().isEmpty():
+            return
+        wanted = {(self._turn + step) % len(self.slides) for step in (0, 1)}
+        self._pixmaps = {i: self._pixmaps.get(i) or self.ctx.images.request(self._key(i))
+                         for i in wanted}
+        self._captions = {i: caption for i, caption in self._captions.items() if i in wanted}
+        for i in wanted:
+            self._source_size(self.slides[i].path)  # read the header now, not while painting
+
+    def _on_image(self, key: ImageKey) -> None:
+        for index in self._pixmaps:
+            if self._key(index) == key:
+                self._pixmaps[index] = self.ctx.images.request(key)
+                self.update()
+
+    def _source_size(self, path: Path) -> QSize:
+        if path not in self._sources:
+            self._sources[path] = displayed_size(path)
+        return self._sources[path]
+
+    # --- painting ------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        began = time.perf_counter()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        texts = self._lay_out()
+        elapsed = self._elapsed()
+        fade = self.timeline.fade(elapsed) if self.slides else 0.0
+        self._paint_slide(painter, texts, self._turn, elapsed, 1.0)
+        if fade > 0:
+            self._paint_slide(painter, texts, self._turn + 1, elapsed, fade)
+        self._paint_scrim(painter)
+        if self.slides:
+            self._paint_caption(painter, texts, self._turn, 1.0 - fade)
+            if fade > 0:
+                self._paint_caption(painter, texts, self._turn + 1, fade)
+        self._paint_call_to_action(painter, texts, elapsed)
+        painter.end()
+        self._adapt_frame_rate((time.perf_counter() - began) * 1000)
+
+    def _paint_slide(self, painter: QPainter, texts: AttractTexts, turn: int, elapsed: float,
+                     opacity: float) -> None:
+        painter.setOpacity(opacity)
+        index = turn % len(self.slides) if self.slides else 0
+        pixmap = self._pixmaps.get(index)
+        source = self._source_size(self.slides[index].path) if pixmap is not None else QSize()
+        if pixmap is None or not source.isValid():  # no slides, still decoding, or broken
+            self._paint_placeholder(painter, texts)
+            return
+        ratio = self.devicePixelRatioF()
+        scale = min(pixmap.width() / ratio / self.width(), pixmap.height() / ratio / self.height())
+        drawn = zoom_at(turn, self.timeline.motion(elapsed, turn)) / scale
+        anchor = QPointF(*focus_in_cover((source.width(), source.height()),
+                                         (pixmap.width(), pixmap.height()), self.slides[index].focus)) / ratio
+        # The focus point stays where it is at zoom 1 while the still grows around it.
+        painter.save()
+        painter.translate(anchor / scale - anchor * drawn)
+        painter.scale(drawn / ratio, drawn / ratio)
+        painter.drawPixmap(0, 0, pixmap)
+        painter.restore()
+
+    def _paint_placeholder(self, painter: QPainter, texts: AttractTexts) -> None:
+        """A missing or still decoding picture: a calm, dark field with a film glyph."""
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0, self.ctx.theme.colour("surface"))
+        gradient.setColorAt(1, self.ctx.theme.colour("background"))
+        painter.fillRect(self.rect(), gradient)
+        opacity = painter.opacity()
+        painter.setOpacity(opacity * 0.25)
+        side = texts.placeholder.width() / self.devicePixelRatioF()
+        painter.drawPixmap(QPointF((self.width() - side) / 2, self.height() * 0.3 - side / 2),
+                           texts.placeholder)
+        painter.setOpacity(opacity)
+
+    def _paint_scrim(self, painter: QPainter) -> None:
+        """Darkens the lower part so that the texts read on any still."""
+        painter.setOpacity(1.0)
+        top = round(self.height() * SCRIM_FROM)
+        gradient = QLinearGradient(0, top, 0, self.height())
+        scrim = self.ctx.theme.colour("scrim")
+        for stop, alpha in ((0.0, 0), (0.45, 150), (1.0, 225)):
+            scrim.setAlpha(alpha)
+            gradient.setColorAt(stop, scrim)
+        painter.fillRect(QRect(0, top, self.width(), self.height() - top), gradient)
+
+    def _paint_caption(self, painter: QPainter, texts: AttractTexts, turn: int, opacity: float) -> None:
+        caption = self._caption(turn % len(self.slides), texts)
+        painter.setOpacity(opacity)
+        bottom = texts.cta_box.top() - self.ctx.mm(self.ctx.theme.sizes.gap)
+        painter.drawPixmap(QPointF(texts.margin, bottom - caption.deviceIndependentSize().height()),
+                           caption)
+
+    def _paint_call_to_action(self, painter: QPainter, texts: AttractTexts, elapsed: float) -> None:
+        colours = self.ctx.theme.colours
+        breath = 0.5 - 0.5 * math.cos(2 * math.pi * elapsed / BREATH_MS)
+        radius = texts.radius
+        painter.setOpacity(1.0)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        fill = QColor(colours.accent if self._pressed else colours.background)
+        fill.setAlpha(255 if self._pressed else 190)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(texts.cta_box), radius, radius)
+        painter.setOpacity(1.0 if self._pressed else 0.72 + 0.28 * breath)
+        pen = QColor(colours.accent)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        width = max(1.0, self.ctx.mm(0.8))
+        painter.drawRoundedRect(QRectF(texts.cta_box).adjusted(width / 2, width / 2, -width / 2,
+                                                               -width / 2), radius, radius)
+        painter.setOpacity(1.0)
+        painter.drawPixmap(texts.icon_at.topLeft(), texts.icons[self._pressed])
+        painter.setPen(QColor(colours.accent_text if self._pressed else colours.text))
+        for text, font, rect in texts.cta:
+            painter.setFont(font)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _adapt_frame_rate(self, paint_ms: float) -> None:
+        self._paint_ms = 0.8 * self._paint_ms + 0.2 * paint_ms
+        frame_ms = round(min(MAX_FRAME_MS, max(MIN_FRAME_MS, FRAME_BUDGET * self._paint_ms)))
+        if abs(frame_ms - self._frame_ms) >= 5:
+            self._frame_ms = frame_ms
+            self._timer.setInterval(frame_ms)
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _call_to_action(self) -> list[tuple[str, str]]:
+        visit = self.ctx.visit
+        return call_to_action(visit.languages, visit.default_language, self.call_to_action_text)
+
+    def _lay_out(self) -> AttractTexts:
+        if self._texts is None:
+            self._texts = lay_out_texts(self.ctx, self.rect(), self.devicePixelRatioF(),
+                                        self._call_to_action())
+        return self._texts
+
+    def _caption(self, index: int, texts: AttractTexts) -> QPixmap:
+        if index not in self._captions:
+            self._captions[index] = render_caption(self.ctx, self.slides[index].item.exhibit, texts,
+                                                   self.rect(), self.devicePixelRatioF())
+        return self._captions[index]
+
+    # --- the waking touch -----------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in _TOUCH:
+            return super().event(event)
+        event.accept()  # every touch is attract mode's: no mouse events are made from it
+        if kind == QEvent.Type.TouchBegin:
+            self._press()
+        elif kind == QEvent.Type.TouchEnd:
+            self._wake()
+        elif kind == QEvent.Type.TouchCancel:
+            self._pressed = False
+            self.update()
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self._press()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if self._pressed:
+            self._wake()
+
+    def _press(self) -> None:
+        self._pressed = True
+        self.update()
+
+    def _wake(self) -> None:
+        slide = self.on_screen
+        self._pressed = False
+        self.stop()
+        log.info("attract mode woken on %s", slide.item.id if slide else "no exhibit")
+        self.ctx.visit.wake(slide.item.id if slide else None)

@@ -1,0 +1,113 @@
+"""The words on attract mode: the call to action in every language and each
+exhibit's caption, laid out once per size and language."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPixmap
+
+from kiosk.content.schema import Exhibit
+from kiosk.ui.context import Context
+from kiosk.ui.fonts import kiosk_font
+from kiosk.ui.icons import icon
+
+CTA_PT = 44.0
+"""The call to action reads from a few steps away."""
+
+
+@dataclass
+class AttractTexts:
+    """Fonts and places of the texts, worked out once per size and language."""
+
+    margin: int
+    title_font: QFont
+    subtitle_font: QFont
+    cta: list[tuple[str, QFont, QRect]]
+    cta_box: QRect
+    icons: tuple[QPixmap, QPixmap]
+    """The touch glyph, normally and on the pressed call to action."""
+    icon_at: QRect
+    radius: float
+    placeholder: QPixmap
+
+
+def lay_out_texts(ctx: Context, rect: QRect, ratio: float,
+                  call_to_action: list[tuple[str, str]]) -> AttractTexts:
+    """Fonts and places of the call to action and the captions for a screen `rect`."""
+    sizes = ctx.theme.sizes
+    margin, pad = ctx.mm(sizes.margin), ctx.mm(sizes.gap)
+    cta_px = ctx.metrics.font_px(CTA_PT)
+    fonts = [(text, kiosk_font(cta_px, True, language))
+             for language, text in call_to_action]
+    parts = [(text, font, QFontMetrics(font).horizontalAdvance(text)) for text, font in fonts]
+    line_height = max((QFontMetrics(font).height() for _, font in fonts), default=cta_px)
+    icon_side = round(line_height * 1.2)
+    available = rect.width() - 2 * margin - icon_side - 4 * pad
+    row: list[tuple[str, QFont, int]] = []
+    for part in parts:
+        if row:
+            font = parts[0][1]
+            spaced = QFontMetrics(font).horizontalAdvance("\u2003\u00b7\u2003")
+            row.append(("\u00b7", font, spaced))
+        row.append(part)
+    if sum(width for _, _, width in row) <= available:
+        lines = [row]  # all languages side by side when they fit, else one per line
+    else:
+        lines = [[(text, font, min(width, available))] for text, font, width in parts]
+    content_width = max((sum(width for _, _, width in line) for line in lines), default=0)
+    box = QRect(0, 0, icon_side + content_width + 4 * pad,
+                max(ctx.mm(sizes.touch_target), line_height * len(lines) + pad))
+    box.moveCenter(rect.center())
+    box.moveBottom(rect.height() - margin // 2)
+    icon_at = QRect(box.left() + pad + pad // 2, box.center().y() - icon_side // 2,
+                    icon_side, icon_side)
+    left, y = icon_at.right() + pad, box.center().y() - line_height * len(lines) // 2
+    placed: list[tuple[str, QFont, QRect]] = []
+    for line in lines:
+        x = left + (content_width - sum(width for _, _, width in line)) // 2
+        for text, font, width in line:
+            placed.append((text, font, QRect(x, y, width, line_height)))
+            x += width
+        y += line_height
+    glyph_size = QSize(icon_side, icon_side)
+    glyphs = (icon("touch", ctx.theme.colours.accent).pixmap(glyph_size, ratio),
+              icon("touch", ctx.theme.colours.accent_text).pixmap(glyph_size, ratio))
+    film = ctx.mm(40)
+    placeholder = icon("film", ctx.theme.colours.text_muted).pixmap(QSize(film, film), ratio)
+    return AttractTexts(margin, ctx.font(sizes.title_pt, bold=True), ctx.font(sizes.body_pt),
+                         placed, box, glyphs, icon_at, min(box.height(), line_height + pad) / 2,
+                         placeholder)
+
+
+def render_caption(ctx: Context, exhibit: Exhibit, texts: AttractTexts, rect: QRect,
+               ratio: float) -> QPixmap:
+    """The exhibit's title over its subtitle (or year and country), drawn
+    once per slide so that a frame only blends it in."""
+    title = ctx.text(exhibit, exhibit.title)
+    details = (exhibit.year, ctx.text(exhibit, exhibit.country))
+    subtitle = (ctx.text(exhibit, exhibit.subtitle)
+                or " \u00b7 ".join(str(part) for part in details if part))
+    width = rect.width() - 2 * texts.margin
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    lines = [(title, texts.title_font, "text")]
+    if subtitle:
+        lines.append((subtitle, texts.subtitle_font, "text_muted"))
+    boxes = [QFontMetrics(font).boundingRect(QRect(0, 0, width, rect.height()), flags, text)
+             for text, font, _ in lines]
+    gap = ctx.mm(2)
+    height = sum(box.height() for box in boxes) + gap * (len(boxes) - 1)
+    pixmap = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    top = 0
+    for (text, font, colour), box in zip(lines, boxes):
+        painter.setFont(font)
+        painter.setPen(ctx.theme.colour(colour))
+        painter.drawText(QRect(0, top, width, box.height()), flags, text)
+        top += box.height() + gap
+    painter.end()
+    return pixmap

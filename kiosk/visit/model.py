@@ -1,0 +1,199 @@
+"""Where the visitor is, in plain Python, with events that views observe."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from kiosk.content.loader import Catalog, LoadedExhibit
+from kiosk.content.schema import GalleryPanel, Still
+from kiosk.visit.events import Event
+
+log = logging.getLogger(__name__)
+
+
+class Screen(str, Enum):
+    ATTRACT = "attract"
+    HOME = "home"
+    EXHIBIT = "exhibit"
+
+
+class Overlay(str, Enum):
+    """Layers over the screen that stop the visit for a moment."""
+
+    STILL_THERE = "still_there"
+    PIN = "pin"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A screen; on an exhibit, its panel and the still open in the viewer
+    (an index into that panel's stills), if any."""
+
+    screen: Screen
+    exhibit: str | None = None
+    panel: int = 0
+    still: int | None = None
+
+
+ATTRACT = Place(Screen.ATTRACT)
+HOME = Place(Screen.HOME)
+
+
+def stills_of(panel: object) -> list[Still]:
+    """The stills a panel opens in the viewer."""
+    return list(panel.stills) if isinstance(panel, GalleryPanel) else []
+
+
+class VisitEvents:
+    def __init__(self) -> None:
+        self.place = Event[[Place, Place]]()
+        """(old, new) place."""
+        self.language = Event[[str]]()
+        self.overlay = Event[["Overlay | None"]]()
+        self.zoom = Event[[float]]()
+        """The still in the viewer was zoomed (1.0: fitted)."""
+        self.wipe = Event[[float]]()
+        """The visitor moved the divider of the wipe on screen to this position."""
+        self.catalog = Event[[Catalog]]()
+        self.reset = Event[[str]]()
+        """The visit is over (the reason: idle_reset, staff, fault, ...), emitted
+        before the place, language and overlay go back to their starting values."""
+
+
+class Visit:
+    """The visitor's place and language; every change goes through a method
+    here and is announced by `events`. Requests that make no sense (an exhibit
+    that is not loaded, a panel past the end) are ignored and logged."""
+
+    def __init__(self, catalog: Catalog, languages: list[str], default_language: str,
+                 place: Place = HOME):
+        self.catalog = catalog
+        self.languages = list(languages)
+        self.default_language = default_language
+        self.language = default_language
+        self.place = place
+        self.overlay: Overlay | None = None
+        self.zoom = 1.0
+        self.events = VisitEvents()
+
+    # --- what is shown ----------------------------------------------------------
+
+    @property
+    def item(self) -> LoadedExhibit | None:
+        """The exhibit on screen."""
+        return self.catalog.get(self.place.exhibit) if self.place.screen is Screen.EXHIBIT else None
+
+    @property
+    def stills(self) -> list[Still]:
+        """The stills the viewer moves through: those of the panel on screen."""
+        item = self.item
+        return stills_of(item.exhibit.panels[self.place.panel]) if item else []
+
+    @property
+    def attracting(self) -> bool:
+        return self.place.screen is Screen.ATTRACT
+
+    # --- navigation ---------------------------------------------------------------
+
+    def go_home(self) -> None:
+        self._move(HOME)
+
+    def show(self, exhibit_id: str, panel: int = 0) -> None:
+        item = self.catalog.get(exhibit_id)
+        if item is None or not 0 <= panel < len(item.exhibit.panels):
+            log.warning("no panel %d of exhibit %r to show", panel, exhibit_id)
+            return
+        self._move(Place(Screen.EXHIBIT, item.id, panel))
+
+    def next_panel(self) -> None:
+        self._step_panel(+1)
+
+    def previous_panel(self) -> None:
+        self._step_panel(-1)
+
+    def _step_panel(self, step: int) -> None:
+        item = self.item
+        if item is not None and 0 <= self.place.panel + step < len(item.exhibit.panels):
+            self._move(Place(Screen.EXHIBIT, item.id, self.place.panel + step))
+
+    def open_still(self, index: int, panel: int | None = None) -> None:
+        """Open the viewer on a still of the panel on screen, or of `panel` of
+        the exhibit on screen (or move the viewer to that still)."""
+        item = self.item
+        if item is None:
+            return
+        panel = self.place.panel if panel is None else panel
+        if 0 <= panel < len(item.exhibit.panels) and 0 <= index < len(stills_of(item.exhibit.panels[panel])):
+            self._move(Place(Screen.EXHIBIT, item.id, panel, index))
+
+    def close_still(self) -> None:
+        if self.place.still is not None:
+            self._move(replace(self.place, still=None))
+
+    def wake(self, exhibit_id: str | None) -> None:
+        """A visitor touched attract mode: the exhibit that was on screen, or home."""
+        if exhibit_id and self.catalog.get(exhibit_id) is not None:
+            self.show(exhibit_id)
+        else:
+            self.go_home()
+
+    def reset(self, reason: str) -> None:
+        """The visit is over: attract mode, default language, nothing open."""
+        self.events.reset.emit(reason)
+        self.close_overlay()
+        self.set_language(self.default_language)
+        self._move(ATTRACT)
+
+    def _move(self, place: Place) -> None:
+        if place == self.place:
+            return
+        old, self.place = self.place, place
+        if old.still != place.still or old.exhibit != place.exhibit:
+            self._set_zoom(1.0)
+        self.events.place.emit(old, place)
+
+    # --- what the visitor does on a screen ----------------------------------------
+
+    def set_language(self, language: str) -> None:
+        if language == self.language or language not in self.languages:
+            return
+        self.language = language
+        self.events.language.emit(language)
+
+    def set_zoom(self, zoom: float) -> None:
+        if self.place.still is not None:
+            self._set_zoom(zoom)
+
+    def _set_zoom(self, zoom: float) -> None:
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.events.zoom.emit(zoom)
+
+    def move_wipe(self, position: float) -> None:
+        self.events.wipe.emit(position)
+
+    def open_overlay(self, overlay: Overlay) -> None:
+        if overlay is not self.overlay:
+            self.overlay = overlay
+            self.events.overlay.emit(overlay)
+
+    def close_overlay(self) -> None:
+        if self.overlay is not None:
+            self.overlay = None
+            self.events.overlay.emit(None)
+
+    # --- content ----------------------------------------------------------------------
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """New content; a place that no longer exists in it becomes home."""
+        self.catalog = catalog
+        item = catalog.get(self.place.exhibit)
+        if self.place.screen is Screen.EXHIBIT and (
+                item is None or self.place.panel >= len(item.exhibit.panels)):
+            self._move(HOME)
+        elif self.place.still is not None and self.place.still >= len(self.stills):
+            self.close_still()
+        self.events.catalog.emit(catalog)

@@ -1,0 +1,62 @@
+"""The `kiosk` command: `kiosk` alone is `kiosk run`, with run's options."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kiosk.cli import _parser, _with_default_command, main
+from tests.helpers.exhibits import PROJECT_ROOT
+
+
+@pytest.mark.parametrize("argv, command", [
+    ([], "run"), (["--kiosk"], "run"), (["--windowed", "--size", "1600x900"], "run"),
+    (["--lang", "zh"], "run"), (["validate"], "validate"), (["present", "--lang", "ru"], "present"),
+])
+def test_options_alone_mean_kiosk_run(argv, command):
+    args = _parser().parse_args(_with_default_command(argv))
+    assert args.command == command
+
+
+def test_help_and_version_stay_at_the_top(capsys):
+    assert main(["--version"]) == 0
+    assert "kiosk" in capsys.readouterr().out
+
+
+def test_a_language_the_settings_do_not_enable_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("languages: {enabled: [en, ru]}\n")
+    assert main(["--config", str(config), "--lang", "zh"]) == 2
+    assert "--lang zh is not an enabled language (en, ru)" in capsys.readouterr().err
+    assert main(["--lang", "not a code"]) == 2
+
+
+def _environment(tmp_path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data")}
+
+
+@pytest.mark.parametrize("argv", [["--kiosk"], ["--windowed", "--size", "800x600"], ["--lang", "zh"]])
+def test_the_kiosk_starts_from_the_bare_command(tmp_path, argv):
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", *argv], cwd=PROJECT_ROOT,
+                               env=_environment(tmp_path), stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        lines = []
+        while time.monotonic() < deadline:
+            line = process.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "kiosk started" in line:
+                break
+        assert any("kiosk started: 2 exhibits" in line for line in lines), "".join(lines)[-3000:]
+    finally:
+        process.kill()
+        process.wait(10)
+        process.stderr.close()

@@ -1,0 +1,109 @@
+"""The attract screen itself: the loop, the crossfade, the words and the stills."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from kiosk.locale.strings import tr
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.visit.attract import Slide, attract_slides
+from tests.helpers.clock import FakeClock
+from tests.helpers.exhibits import make_context, make_exhibit, png_bytes
+
+LONG_SLIDE_MS = 60_000
+
+
+def attract_on(qtbot, ctx, slides, slide_ms=LONG_SLIDE_MS, fade_ms=200, size=(640, 360), clock=None):
+    attract = AttractScreen(ctx, lambda catalog: slides, slide_ms, fade_ms, clock=clock)
+    qtbot.addWidget(attract)
+    attract.resize(*size)
+    attract.start()
+    ctx.images.wait()
+    return attract
+
+
+def test_attract_shows_exactly_while_the_visit_is_in_attract_mode(qtbot, ctx):
+    attract = attract_on(qtbot, ctx, attract_slides(ctx.catalog))
+    attract.hide()
+    ctx.visit.reset("test")
+    assert attract.isVisible()
+    ctx.visit.wake(None)
+    assert not attract.isVisible()
+
+
+def test_attract_crossfades_to_the_next_slide_after_slide_ms(qtbot, ctx):
+    clock = FakeClock()
+    attract = attract_on(qtbot, ctx, attract_slides(ctx.catalog), slide_ms=400, fade_ms=100,
+                         clock=clock.now)
+    assert attract.index == 0
+    clock.advance(0.35)
+    assert 0 < attract.fade < 1 and attract.index == 0  # crossfading, not yet turned
+    clock.advance(0.1)
+    with qtbot.waitSignal(attract.slide_changed, timeout=1000) as changed:
+        pass
+    assert changed.args == [1] and attract.index == 1
+    assert attract.slides[1] != attract.slides[0]
+
+
+def test_the_call_to_action_shows_every_enabled_language(qtbot, ctx):
+    attract = attract_on(qtbot, ctx, attract_slides(ctx.catalog), size=(1920, 1080))
+    expected = [tr("touch_to_explore", language) for language in ("en", "zh", "ru")]
+    assert attract.call_to_action == expected
+    for language in expected:
+        assert language in attract.accessibleName()
+    attract.grab()
+    drawn = [text for text, _, rect in attract._lay_out().cta if attract.rect().contains(rect)]
+    assert all(text in drawn for text in expected)
+
+
+def test_a_narrow_screen_stacks_the_call_to_action(qtbot, qapp):
+    ctx = make_context(size=(1280, 720), diagonal=24)
+    attract = attract_on(qtbot, ctx, attract_slides(ctx.catalog), size=(1280, 720))
+    attract.grab()
+    places = {text: rect for text, _, rect in attract._lay_out().cta}
+    assert all(attract.rect().contains(rect) for rect in places.values())
+
+
+def test_the_still_always_covers_the_screen_while_it_moves(qtbot, ctx, tmp_path):
+    path = tmp_path / "red.png"
+    path.write_bytes(png_bytes(640, 300, (200, 0, 0)))
+    item = ctx.catalog.exhibits[0]
+    now = [0.0]
+    attract = attract_on(qtbot, ctx, [Slide(item, path, (0.9, 0.2))], 1000, 200, (800, 450),
+                         clock=lambda: now[0])
+    assert not attract.is_placeholder(0)
+    for moment in (0.0, 0.5, 0.99, 1.5):
+        now[0] = moment
+        image = attract.grab().toImage()
+        for x, y in ((0, 0), (799, 0), (0, 150), (799, 150), (400, 0)):
+            assert image.pixelColor(x, y).red() > 150, (moment, x, y)
+
+
+def test_new_slides_replace_the_old_ones_at_once(qtbot, ctx, tmp_path):
+    """Changed content arrives while attract mode shows: nothing of the old may stay."""
+    red, blue = tmp_path / "red.png", tmp_path / "blue.png"
+    red.write_bytes(png_bytes(64, 36, (200, 0, 0)))
+    blue.write_bytes(png_bytes(64, 36, (0, 0, 200)))
+    first, second = ctx.catalog.exhibits[:2]
+    attract = attract_on(qtbot, ctx, [Slide(first, red, (0.5, 0.5))] * 2)
+    assert attract.grab().toImage().pixelColor(320, 20).red() > 150
+    attract.slides = [Slide(second, blue, (0.5, 0.5))]
+    ctx.images.wait()
+    assert attract.grab().toImage().pixelColor(320, 20).blue() > 150
+    assert attract.index == 0 and attract.on_screen.item is second
+
+
+def test_missing_and_broken_stills_show_a_calm_placeholder(qtbot, ctx, exhibits_root):
+    folder = make_exhibit(exhibits_root, "broken").parent
+    (folder / "broken.jpg").write_bytes(b"not a picture")
+    item = ctx.catalog.exhibits[0]
+    clock = FakeClock()
+    slides = [Slide(item, folder / "missing.png", (0.5, 0.5)),
+              Slide(item, folder / "broken.jpg", (0.5, 0.5))]
+    attract = attract_on(qtbot, ctx, slides, 200, 100, clock=clock.now)
+    clock.advance(0.35)
+    qtbot.waitUntil(lambda: attract.index == 1)
+    ctx.images.wait()
+    image = attract.grab().toImage()
+    assert attract.is_placeholder(0) and attract.is_placeholder(1)
+    assert image.pixelColor(5, 5) != QColor("black")  # the placeholder field, not a hole

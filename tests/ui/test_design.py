@@ -1,0 +1,186 @@
+"""The museum numbers from kiosk-guidelines.md, checked on what is built."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from kiosk.content.schema import GalleryPanel
+from kiosk.ui.theme import Colours, contrast_ratio
+from tests.helpers.exhibits import PROJECT_ROOT, make_context
+
+MIN_TARGET_MM = 20.0
+MIN_SPACING_MM = 13.0
+
+
+def test_body_text_contrast_meets_wcag_aaa():
+    colours = Colours()
+    for text in (colours.text, colours.text_muted):
+        for background in (colours.background, colours.surface, colours.placeholder):
+            assert contrast_ratio(text, background) >= 7.0, (text, background)
+    assert contrast_ratio(colours.accent_text, colours.accent) >= 7.0
+
+
+def test_contrast_ratio_matches_known_values():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def _targets(window: QWidget) -> list[tuple[QWidget, QRect]]:
+    """Every visible control, with its rectangle in window coordinates, that is on screen."""
+    found = []
+    for widget in window.findChildren(QWidget):
+        interactive = isinstance(widget, QAbstractButton) or widget.property("touch_target")
+        if not interactive or not widget.isVisibleTo(window):
+            continue
+        rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        visible = rect.intersected(window.rect())
+        if visible.width() > 2 and visible.height() > 2 and _unclipped(widget, window) \
+                and _on_top(widget, window, visible.center()):
+            found.append((widget, rect))
+    return found
+
+
+def _unclipped(widget: QWidget, window: QWidget) -> bool:
+    """Not hidden by an ancestor that clips it away (a page off to the side, a scrolled area)."""
+    parent = widget.parentWidget()
+    rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    while parent is not None and parent is not window:
+        clip = QRect(parent.mapTo(window, parent.rect().topLeft()), parent.size())
+        if not clip.intersects(rect):
+            return False
+        parent = parent.parentWidget()
+    return True
+
+
+def _on_top(widget: QWidget, window: QWidget, point) -> bool:
+    """Not covered by an overlay (the still viewer over the exhibit screen)."""
+    top = window.childAt(point)
+    return top is widget or (top is not None and widget.isAncestorOf(top))
+
+
+def _gap_mm(a: QRect, b: QRect, metrics) -> float:
+    dx = max(b.left() - a.right() - 1, a.left() - b.right() - 1, 0)
+    dy = max(b.top() - a.bottom() - 1, a.top() - b.bottom() - 1, 0)
+    return metrics.to_mm(max(dx, dy))
+
+
+def _check_screen(window, ctx, name: str, problems: list[str]) -> None:
+    QApplication.processEvents()
+    targets = _targets(window)
+    assert targets, f"{name}: no controls found"
+    for widget, rect in targets:
+        w_mm, h_mm = ctx.metrics.to_mm(rect.width()), ctx.metrics.to_mm(rect.height())
+        if min(w_mm, h_mm) < MIN_TARGET_MM - 0.05:
+            problems.append(f"{name}: {type(widget).__name__} '{widget.accessibleName()}' "
+                            f"is {w_mm:.1f} x {h_mm:.1f} mm")
+    for (wa, a), (wb, b) in itertools.combinations(targets, 2):
+        if wa.isAncestorOf(wb) or wb.isAncestorOf(wa):
+            continue
+        gap = _gap_mm(a, b, ctx.metrics)
+        if gap < MIN_SPACING_MM - 0.05:
+            problems.append(f"{name}: '{wa.accessibleName()}' and '{wb.accessibleName()}' "
+                            f"are {gap:.1f} mm apart")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1080p", "4k"])
+def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot, size):
+    from kiosk.ui.app import build_context
+    from kiosk.ui.window import KioskWindow
+
+    base = make_context(size=size)
+    ctx = build_context(base.catalog, base.metrics)
+    window = KioskWindow(ctx, size[0])
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    problems: list[str] = []
+    _check_screen(window, ctx, "home", problems)
+    visit = ctx.visit
+    for item in ctx.catalog.exhibits:
+        for index, panel in enumerate(item.exhibit.panels):
+            visit.show(item.id, index)
+            qtbot.waitUntil(lambda: not window.exhibit.pager.sliding)
+            _check_screen(window, ctx, f"{item.id} panel {index + 1} ({panel.type})", problems)
+            if isinstance(panel, GalleryPanel):
+                visit.open_still(0)
+                _check_screen(window, ctx, f"{item.id} still viewer", problems)
+                visit.close_still()
+    assert not problems, "\n".join(problems)
+
+
+GLYPH_CHECK = r"""
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
+from kiosk.locale.strings import tr
+
+def glyph(text):
+    font = kiosk_font(40)
+    metrics = QFontMetrics(font)
+    image = QImage(metrics.horizontalAdvance(text) + 8, metrics.height() + 8,
+                   QImage.Format.Format_Grayscale8)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(4, 4 + metrics.ascent(), text)
+    painter.end()
+    return bytes(image.constBits())
+
+def boxes(characters):
+    box = glyph("\ue000")  # a private-use code point no font has: the empty box
+    return sum(glyph(ch) == box for ch in characters)
+
+app = QApplication([])
+characters = sorted(set(tr("choose_film", "zh") + tr("touch_to_explore", "zh")))
+before = boxes(characters)
+load_bundled_fonts()
+print(len(characters), before, boxes(characters))
+"""
+
+
+def test_chinese_is_drawn_with_real_glyphs_not_boxes(tmp_path):
+    """On a machine without CJK fonts (an empty fontconfig), Chinese renders as
+    boxes until the bundled fonts are loaded, and as real glyphs after."""
+    empty = tmp_path / "fonts"
+    empty.mkdir()
+    config = tmp_path / "fonts.conf"
+    config.write_text(f'<?xml version="1.0"?><fontconfig><dir>{empty}</dir>'
+                      f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", GLYPH_CHECK], capture_output=True,
+                            text=True, env=env, timeout=60, cwd=PROJECT_ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]
+    count, boxes_without, boxes_with = map(int, result.stdout.split()[-3:])
+    assert boxes_without == count, "the check itself must see boxes without the bundled font"
+    assert boxes_with == 0
+
+
+def test_every_string_shown_uses_the_bundled_families(ctx):
+    from kiosk.ui.theme import FONT_FAMILIES
+
+    assert ctx.font(10).families() == FONT_FAMILIES
+
+
+def test_display_size_comes_from_the_diagonal_or_dpi_and_small_screens_still_fit(qapp):
+    from PySide6.QtCore import QSize
+
+    from kiosk.ui.app import SMALLEST_DIAGONAL, display_metrics
+    from kiosk.ui.metrics import Metrics
+
+    full_hd = QSize(1920, 1080)
+    at_55 = Metrics.for_diagonal(1920, 1080, 55).px_per_mm
+    assert display_metrics(full_hd, 55, None).px_per_mm == pytest.approx(at_55)
+    assert display_metrics(full_hd, None, 40.05).px_per_mm == pytest.approx(at_55, rel=0.01)
+    assert display_metrics(full_hd, None, 2000).px_per_mm == pytest.approx(at_55)  # nonsense DPI
+    smallest = Metrics.for_diagonal(1920, 1080, SMALLEST_DIAGONAL).px_per_mm
+    assert display_metrics(full_hd, 23, None).px_per_mm == pytest.approx(smallest)
+    assert display_metrics(full_hd, None, 96).px_per_mm == pytest.approx(smallest)

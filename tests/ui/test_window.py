@@ -1,0 +1,201 @@
+"""The visitor's path through the kiosk, driven by touch."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
+
+from tests.helpers.touch import drag, release, tap
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    from kiosk.ui.window import KioskWindow
+
+    win = KioskWindow(ctx, 1920)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _centre(window, widget) -> QPoint:
+    return widget.mapTo(window, widget.rect().center())
+
+
+def _open(window, qtbot, exhibit_id="shenzhou-13", panel=0):
+    window.ctx.visit.show(exhibit_id, panel)
+    qtbot.waitUntil(lambda: window.exhibit is not None and window.exhibit.isVisible()
+                    and not window.exhibit.pager.sliding)
+    return window.exhibit
+
+
+def _pager_point(window, x_fraction: float) -> QPoint:
+    pager = window.exhibit.pager
+    return pager.mapTo(window, QPoint(round(pager.width() * x_fraction), pager.height() // 2))
+
+
+def test_tap_on_a_tile_opens_its_exhibit(window, qtbot):
+    tile = window.home.tiles[1]
+    tap(window, _centre(window, tile))
+    qtbot.waitUntil(lambda: window.exhibit is not None)
+    assert window.exhibit.item.id == tile.item.id
+
+
+def test_swipe_left_moves_to_the_next_panel_and_snaps(window, qtbot):
+    screen = _open(window, qtbot)
+    drag(window, _pager_point(window, 0.8), _pager_point(window, 0.3))
+    assert screen.index == 1
+    strip = screen.panels[1].parentWidget()
+    qtbot.waitUntil(lambda: strip.x() == -screen.pager.width())
+    assert screen.indicator.text() == f"2 of {len(screen.panels)}"
+
+
+def test_panel_follows_the_finger_then_a_short_drag_springs_back(window, qtbot):
+    screen = _open(window, qtbot, panel=1)
+    strip = screen.panels[0].parentWidget()
+    start = _pager_point(window, 0.5)
+    drag(window, start, start + QPoint(-150, 0), lift=False)
+    assert strip.x() == pytest.approx(-screen.pager.width() - 150, abs=3)
+    QTest.qWait(300)  # a slow, short drag is no flick
+    release(window, start + QPoint(-150, 0))
+    assert screen.index == 1
+    qtbot.waitUntil(lambda: strip.x() == -screen.pager.width())
+
+
+def test_swipe_right_goes_back_and_not_past_the_first_panel(window, qtbot):
+    screen = _open(window, qtbot, panel=1)
+    drag(window, _pager_point(window, 0.2), _pager_point(window, 0.8))
+    assert screen.index == 0
+    drag(window, _pager_point(window, 0.2), _pager_point(window, 0.8))
+    assert screen.index == 0
+
+
+def test_buttons_page_and_return_home(window, qtbot):
+    screen = _open(window, qtbot)
+    assert not screen.previous.isEnabled()
+    tap(window, _centre(window, screen.next))
+    assert screen.index == 1
+    tap(window, _centre(window, screen.previous))
+    assert screen.index == 0
+    tap(window, _centre(window, screen.home))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
+
+
+def test_arrow_keys_page(window, qtbot):
+    screen = _open(window, qtbot)
+    QTest.keyClick(screen, Qt.Key.Key_Right)
+    assert screen.index == 1
+    QTest.keyClick(screen, Qt.Key.Key_Left)
+    assert screen.index == 0
+
+
+def test_language_switch_changes_every_text_and_keeps_the_place(window, qtbot, ctx):
+    screen = _open(window, qtbot, "the-challenge", panel=2)
+    exhibit = screen.item.exhibit
+    assert screen.title.text() == exhibit.title.translations["en"]
+    tap(window, _centre(window, screen.languages.buttons["ru"]))
+    assert ctx.language == "ru"
+    assert screen.title.text() == exhibit.title.translations["ru"]
+    assert screen.indicator.text().endswith(f"из {len(screen.panels)}")
+    assert screen.home.text() == "Главная"
+    assert screen.index == 2
+    tap(window, _centre(window, screen.home))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
+    assert window.home.heading.text() == "Фильмы, снятые на орбите"
+    assert window.home.tiles[1].title.text() == exhibit.title.translations["ru"]
+
+
+def test_chinese_text_takes_punctuation_from_the_chinese_face(window, qtbot, ctx):
+    screen = _open(window, qtbot)
+    assert screen.title.font().families()[0] == "Noto Sans"
+    tap(window, _centre(window, screen.languages.buttons["zh"]))
+    assert screen.title.font().families()[0] == "Noto Sans CJK SC"
+    assert screen.panels[0].findChildren(QLabel)[0].font().families()[0] == "Noto Sans CJK SC"
+
+
+def test_render_writes_every_screen_under_predictable_names(qapp, tmp_path, exhibits_root):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+
+    from kiosk.content.loader import load_catalog
+    from kiosk.render import render_all
+    from tests.helpers.exhibits import make_exhibit
+
+    make_exhibit(exhibits_root, "demo", """\
+schema: 1
+title: Demo
+tile: tile.png
+panels:
+  - type: gallery
+    stills: [{file: a.png, alt: A}, {file: b.png, alt: B}]
+  - type: wipe
+    before: {file: a.png, label: Before}
+    after: {file: b.png, label: After}
+""", images=("tile.png", "a.png", "b.png"))
+    written = render_all(load_catalog([exhibits_root]), tmp_path, [QSize(1280, 720)],
+                         ["en", "ru"], 55.0)
+    names = sorted(str(p.relative_to(tmp_path)) for p in written)
+    assert names == sorted(f"1280x720/{lang}/{name}" for lang in ("en", "ru") for name in (
+        "home.png", "demo/01-gallery.png", "demo/01-gallery-still-1.png",
+        "demo/01-gallery-still-2.png", "demo/02-wipe.png"))
+    image = QImage(str(tmp_path / "1280x720/ru/home.png"))
+    assert (image.width(), image.height()) == (1280, 720)
+
+
+def test_the_still_viewer_hides_the_screen_beneath_and_keeps_the_language_switcher(
+        window, qtbot, ctx):
+    from PySide6.QtGui import QColor
+
+    from kiosk.content.schema import GalleryPanel
+
+    screen = _open(window, qtbot)
+    gallery = next(p for p in screen.item.exhibit.panels if isinstance(p, GalleryPanel))
+    home_centre = _centre(window, screen.home)
+    ctx.visit.open_still(0, panel=screen.item.exhibit.panels.index(gallery))
+    qtbot.waitUntil(lambda: window.viewer is not None and window.viewer.isVisible())
+    pixel = window.grab().toImage().pixelColor(home_centre)
+    assert pixel == QColor(ctx.theme.colours.background)  # not the home button beneath
+    tap(window, _centre(window, window.viewer.languages.buttons["zh"]))
+    assert ctx.language == "zh"
+
+
+def test_escape_and_ctrl_q_close_the_window_without_lockdown(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    window.show()
+    window.quit_on_escape = False  # presenter mode: clickers send Esc
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_a_timeline_that_fits_lets_the_swipe_turn_the_page(qtbot, exhibits_root):
+    from kiosk.ui.window import KioskWindow
+    from tests.helpers.exhibits import make_context, make_exhibit
+
+    make_exhibit(exhibits_root, "short", """\
+schema: 1
+title: Short
+tile: tile.png
+panels:
+  - type: timeline
+    events: [{date: 2021, title: One}, {date: 2022, title: Two}]
+  - type: text
+    body: After the timeline.
+""")
+    context = make_context([exhibits_root])
+    win = KioskWindow(context, 1920)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    context.visit.show("short")
+    timeline = win.exhibit.panels[0]
+    centre = timeline.scroll_area.mapTo(win, timeline.scroll_area.rect().center())
+    drag(win, centre + QPoint(400, 0), centre - QPoint(400, 0))
+    assert win.exhibit.index == 1

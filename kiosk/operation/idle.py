@@ -15,9 +15,9 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QPointF, Signal
 from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
 
-from kiosk.ui.clock import Clock
+from kiosk.ui.context import Context
 from kiosk.visit.idle import MOUSE, IdleRules
-from kiosk.visit.model import Overlay, Place, Visit
+from kiosk.visit.model import Overlay, Place
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +35,18 @@ class IdleWatcher(QObject):
                         *_KEEPS_AWAKE})
     idle = Signal()
 
-    def __init__(self, visit: Visit, clock: Clock, timeout_ms: int, stuck_ms: int | None = None,
+    def __init__(self, ctx: Context, timeout_ms: int, stuck_ms: int | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
-        self.visit = visit
-        self.clock = clock
+        self.visit = ctx.visit
+        self.clock = clock = ctx.clock
         self.rules = IdleRules(timeout_ms, stuck_ms, self._now())
         self._mouse_at: QPointF | None = None
         self._timer = clock.timer(self._check)
         self.counting = False
-        visit.events.place.connect(self._follow_place)
-        visit.events.overlay.connect(self._follow_overlay)
+        # Through the Qt relay, which lets go of this watcher when it is destroyed.
+        ctx.signals.place_changed.connect(self._follow_place)
+        ctx.signals.overlay_changed.connect(self._follow_overlay)
         self._follow()
 
     def _now(self) -> float:

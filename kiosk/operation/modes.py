@@ -51,8 +51,7 @@ class VisitorMode:
         self.attract = AttractScreen(ctx, slides_for, round(attract.slide_seconds * 1000), FADE_MS,
                                      window, attract.call_to_action)
         self.countdown = StillThereOverlay(ctx, round(settings.idle.countdown_seconds * 1000), window)
-        self.watcher = IdleWatcher(visit, ctx.clock, round(settings.idle.timeout_seconds * 1000),
-                                   parent=window)
+        self.watcher = IdleWatcher(ctx, round(settings.idle.timeout_seconds * 1000), parent=window)
         window.input.add(self.watcher)
         self.watcher.idle.connect(lambda: visit.open_overlay(Overlay.STILL_THERE))
         self.countdown.expired.connect(lambda: visit.reset("idle_reset"))

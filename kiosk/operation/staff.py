@@ -45,7 +45,7 @@ class StaffAccess(QObject):
         self.corner = AdminCorner(window, window.ctx, self.ask_for_pin, admin.corner,
                                   round(admin.hold_seconds * 1000))
         self.overlay: QWidget | None = None
-        self.visit.events.overlay.connect(self._follow)
+        window.ctx.signals.overlay_changed.connect(self._follow)
         watcher.rejected.connect(self._refresh)
 
     def ask_for_pin(self) -> None:

@@ -321,6 +321,13 @@ def bench_screens(repeat: int) -> list[str]:
             window.ctx.images.wait()
         ms = timed(window.grab, repeat)
         lines.append(f"   {'  then one frame of its first panel (grab)':<52}{ms:>8.1f}")
+        languages = iter(["zh", "ru", "en"] * (repeat + 2))
+
+        def switch_language() -> None:
+            window.ctx.visit.set_language(next(languages))
+            QApplication.processEvents()
+        ms = timed(switch_language, repeat)
+        lines.append(f"   {'  then a language switch (texts, fonts, layout)':<52}{ms:>8.1f}")
         back_home(None)
     lines.append(f"   {'mean per exhibit screen build':<52}{statistics.mean(builds):>8.1f}")
     dispose(window)

@@ -16,6 +16,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.content.text import LANGUAGE_TAG
 from kiosk.locale import INTERFACE_LANGUAGES
+from kiosk.operation.logs import log_to_stderr
 from kiosk.paths import bundled_exhibits_dir
 
 log = logging.getLogger("kiosk")
@@ -93,6 +94,7 @@ def _add_stats_command(commands: argparse._SubParsersAction) -> None:  # type: i
     stats.add_argument("--until", default=None, metavar="YYYY-MM-DD", help="last day to include")
     stats.add_argument("--csv", type=Path, default=None, metavar="FILE",
                        help="also write the report as CSV (- for standard output)")
+    stats.add_argument("--force", action="store_true", help="replace the CSV file if it exists")
     stats.set_defaults(handler=_stats)
 
 
@@ -211,7 +213,7 @@ def _set_pin(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from kiosk.statistics.command import stats_command
 
-    return stats_command(args.db, args.since, args.until, args.csv)
+    return stats_command(args.db, args.since, args.until, args.csv, args.force)
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -223,14 +225,24 @@ def _with_default_command(argv: list[str]) -> list[str]:
     return ["run", *argv]
 
 
+def _printable_output() -> None:
+    """A terminal that cannot show a character (LANG=C, a Chinese title) gets
+    an escape for it, never an exception."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _printable_output()
     parser = _parser()
     try:
         args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
     if args.handler is not _run:  # the kiosk sets up its own rotating log
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+        log_to_stderr()
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:

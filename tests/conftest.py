@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
 from pathlib import Path
 
@@ -14,6 +16,28 @@ import pytest  # noqa: E402
 
 from kiosk.settings.pin import hash_pin  # noqa: E402
 from tests.helpers.exhibits import make_context  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging():
+    """Handlers a test's kiosk adds go with the test, so none outlives the
+    captured stream it writes to."""
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    yield
+    for handler in [h for h in root.handlers if h not in saved[0]]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(saved[1])
+
+
+@pytest.fixture(autouse=True)
+def _automatic_collection():
+    """A kiosk controller turns automatic garbage collection off while it runs
+    (kiosk.operation.collector); a test that leaves one alive must not leave
+    the rest of the suite without it."""
+    yield
+    gc.enable()
 
 
 @pytest.fixture

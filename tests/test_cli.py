@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -56,6 +58,60 @@ def test_the_kiosk_starts_from_the_bare_command(tmp_path, argv):
             if "kiosk started" in line:
                 break
         assert any("kiosk started: 2 exhibits" in line for line in lines), "".join(lines)[-3000:]
+    finally:
+        process.kill()
+        process.wait(10)
+        process.stderr.close()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_closes_the_visit_and_exits_0_within_a_second(tmp_path, sig):
+    """A service stop must end the session in progress as a quit, not leave it
+    for the next start to find interrupted as after a crash."""
+    env = _environment(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", "present", "--windowed"], cwd=PROJECT_ROOT,
+                               env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in process.stderr:
+            if "kiosk started" in line:
+                break
+        time.sleep(0.5)
+        sent = time.monotonic()
+        process.send_signal(sig)
+        assert process.wait(10) == 0
+        assert time.monotonic() - sent < 1.0
+    finally:
+        process.kill()
+        process.stderr.close()
+    database = tmp_path / "data" / "exhibit-kiosk" / "stats.sqlite3"
+    with sqlite3.connect(database) as conn:
+        reasons = [row[0] for row in conn.execute("SELECT end_reason FROM sessions")]
+    assert reasons == ["quit"]
+
+
+def test_the_kiosk_starts_with_the_good_content_whatever_the_files_hold(tmp_path):
+    from tests.content.test_hostile_files import HOSTILE
+    from tests.helpers.exhibits import make_exhibit
+
+    exhibits = tmp_path / "exhibits"
+    make_exhibit(exhibits, "good")
+    for name, (data, _, _) in HOSTILE.items():
+        folder = exhibits / name.replace(" ", "-")
+        folder.mkdir()
+        (folder / "exhibit.yaml").write_bytes(data)
+    config = tmp_path / "kiosk.yaml"
+    config.write_bytes(b"exhibits: exhibits\nidle: {timeout_seconds: 9999999}\nlockdown: !!bool maybe\x00")
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", "--config", str(config), "--windowed",
+                                "--exhibits", str(exhibits)], cwd=PROJECT_ROOT, env=_environment(tmp_path),
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        for line in process.stderr:
+            lines.append(line)
+            if "kiosk started" in line:
+                break
+        assert "kiosk started: 1 exhibits" in lines[-1], "".join(lines)[-3000:]
+        assert not any("Traceback" in line for line in lines)
     finally:
         process.kill()
         process.wait(10)

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from kiosk.content.images import ImageError, probe_image
+from kiosk.content.located import os_error_text
 from kiosk.content.problems import Severity, did_you_mean
 from kiosk.content.schema import ComparePanel, Exhibit, FactsPanel
 from kiosk.content.text import Text, count_words, parse_markup, plain_text, sentences
@@ -26,6 +27,8 @@ LONG_TEXT_FIELDS = {"body", "summary", "text", "caption"}
 """Fields read as prose, held to the Smithsonian's block and sentence lengths."""
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
+MAX_NAME_BYTES = 255
+"""The longest file or folder name the common file systems store."""
 
 
 def walk(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:
@@ -99,35 +102,49 @@ def _check_readability(exhibit: Exhibit, values: list[tuple[DataPath, Any]]) -> 
                            f"{MAX_SENTENCE_WORDS}): \"{sentence[:60]}…\"")
 
 
-def _check_file(name: str, folder: Path, path: DataPath) -> Iterator[Finding]:
+def _name_problem(name: str) -> str | None:
+    """Why `name` cannot be a file inside the exhibit folder, from the name alone."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return f"{name!r} contains a control character; give the file's plain name"
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
-        yield (path, Severity.ERROR, f"'{name}' is an absolute path; give a path inside the exhibit "
-               f"folder, such as stills/{Path(name).name}")
-        return
+        return (f"'{name}' is an absolute path; give a path inside the exhibit folder, "
+                f"such as stills/{PurePosixPath(name).name}")
     if "\\" in name:
-        yield path, Severity.ERROR, f"'{name}' uses '\\'; write paths with '/', such as {name.replace(chr(92), '/')}"
-        return
+        return f"'{name}' uses '\\'; write paths with '/', such as {name.replace(chr(92), '/')}"
     if ".." in PurePosixPath(name).parts:
-        yield path, Severity.ERROR, f"'{name}' leaves the exhibit folder ('..'); keep the file inside it"
-        return
+        return f"'{name}' leaves the exhibit folder ('..'); keep the file inside it"
+    if any(len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in PurePosixPath(name).parts):
+        return f"a part of '{name[:60]}…' is longer than {MAX_NAME_BYTES} bytes, more than file systems allow"
+    return None
+
+
+def _check_file(name: str, folder: Path, path: DataPath) -> Iterator[Finding]:
+    problem = _name_problem(name)
+    if problem is None:
+        try:
+            problem = _file_problem(name, folder)
+        except OSError as exc:
+            problem = f"{name} cannot be read: {os_error_text(exc)}"
+    if problem is not None:
+        yield path, Severity.ERROR, problem
+
+
+def _file_problem(name: str, folder: Path) -> str | None:
+    """Why the file `name` in `folder` cannot be shown, from the file itself."""
     target = folder / name
     if not target.exists():
         nearby = [str(p.relative_to(folder)).replace(os.sep, "/") for p in folder.rglob("*")
                   if p.suffix.lower() in IMAGE_SUFFIXES]
-        yield path, Severity.ERROR, f"file not found: {name}{did_you_mean(name, nearby)}"
-        return
+        return f"file not found: {name}{did_you_mean(name, nearby)}"
     if not target.resolve().is_relative_to(folder.resolve()):
-        yield path, Severity.ERROR, f"'{name}' is a link that points outside the exhibit folder"
-        return
+        return f"'{name}' is a link that points outside the exhibit folder"
     if not target.is_file():
-        yield path, Severity.ERROR, f"'{name}' is a folder, not an image file"
-        return
+        return f"'{name}' is a folder, not an image file"
     try:
         probe_image(target)
     except ImageError as exc:
-        yield path, Severity.ERROR, f"{name}: {exc}"
-    except OSError as exc:
-        yield path, Severity.ERROR, f"{name} cannot be read: {exc.strerror}"
+        return f"{name}: {exc}"
+    return None
 
 
 def _check_fact_keys(exhibit: Exhibit) -> Iterator[Finding]:

@@ -14,12 +14,25 @@ from pathlib import Path
 MAX_PIXELS = 16384 * 16384
 """Larger images are refused: they could only be decoded scaled, slowly."""
 
+MAX_DECODE_BYTES = 256 * 1024 * 1024
+"""The most memory decoding one still may take (Qt's own allocation limit).
+A JPEG is decoded at the size it is shown, so any JPEG up to MAX_PIXELS fits;
+PNG, GIF, BMP and WebP are decoded whole first, so they must fit it whole."""
+
+SCALED_DECODE_FORMATS = {"JPEG"}
+
 
 @dataclass(frozen=True)
 class ImageInfo:
     format: str
     width: int
     height: int
+    bytes_per_pixel: int = 4
+
+    @property
+    def decode_bytes(self) -> int:
+        """The memory a whole decode takes."""
+        return self.width * self.height * self.bytes_per_pixel
 
 
 class ImageError(ValueError):
@@ -29,7 +42,13 @@ class ImageError(ValueError):
 def _png(head: bytes) -> tuple[int, int]:
     if head[12:16] != b"IHDR":
         raise ImageError("PNG file without an IHDR header; the file is damaged")
-    return struct.unpack(">II", head[16:24])
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def _png_bytes_per_pixel(head: bytes) -> int:
+    """16-bit PNGs decode to 64-bit pixels, the rest to 32-bit ones."""
+    return 8 if len(head) > 24 and head[24] == 16 else 4
 
 
 def _gif(head: bytes) -> tuple[int, int]:
@@ -117,4 +136,10 @@ def probe_image(path: Path) -> ImageInfo:
     if width * height > MAX_PIXELS:
         raise ImageError(f"{width}x{height} pixels is larger than the kiosk accepts "
                          f"({MAX_PIXELS // 1_000_000} megapixels)")
-    return ImageInfo(fmt, width, height)
+    info = ImageInfo(fmt, width, height, _png_bytes_per_pixel(head) if fmt == "PNG" else 4)
+    if fmt not in SCALED_DECODE_FORMATS and info.decode_bytes > MAX_DECODE_BYTES:
+        raise ImageError(
+            f"a {width}x{height} {fmt} takes {info.decode_bytes // 2**20} MB to decode, more than "
+            f"the {MAX_DECODE_BYTES // 2**20} MB the kiosk allows for one still; save it as a "
+            f"JPEG (decoded at the size it is shown) or make it smaller")
+    return info

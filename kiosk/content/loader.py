@@ -14,16 +14,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from kiosk.content.checks import check_exhibit, check_files
-from kiosk.content.located import FileReport, display_path
+from kiosk.content.located import FileReport, display_path, os_error_text, read_document
 from kiosk.content.problems import Problem, Severity, did_you_mean
 from kiosk.content.schema import PANEL_TYPES, ComparePanel, Exhibit
-from kiosk.content.yamlsource import YamlError, read_yaml
 
 EXHIBIT_FILE = "exhibit.yaml"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -65,30 +67,34 @@ class _Candidate:
 def load_exhibit_file(path: Path) -> tuple[Exhibit | None, FileReport]:
     """One exhibit file, validated and checked; the exhibit is None when it has errors."""
     report = FileReport(path, union_tags=PANEL_TYPES)
-    try:
-        doc = read_yaml(path)
-    except YamlError as exc:
-        report.add(exc.path, Severity.ERROR, exc.message, position=exc.position)
-        return None, report
-    except OSError as exc:
-        report.add((), Severity.ERROR, f"cannot be read: {exc.strerror or exc}")
-        return None, report
-    report.doc = doc
-    if not isinstance(doc.data, dict):
+    doc = read_document(report)
+    exhibit = None
+    if doc is None:
+        pass
+    elif not isinstance(doc.data, dict):
         report.add((), Severity.ERROR, "expected a map of fields (schema:, title:, panels: ...)")
-        return None, report
+    else:
+        try:
+            exhibit = _check(doc.data, path, report)
+        except Exception as exc:  # noqa: BLE001 - a hostile file must never stop the kiosk
+            log.exception("checking %s failed", report.name)
+            report.add((), Severity.ERROR, f"cannot be checked ({type(exc).__name__}: {exc})")
+    report.problems.sort(key=lambda p: (p.line, p.column))
+    return (None if report.has_errors else exhibit), report
+
+
+def _check(data: dict[str, Any], path: Path, report: FileReport) -> Exhibit | None:
     exhibit = None
     try:
-        exhibit = Exhibit.model_validate(doc.data, context={"unknown_key": report.unknown_key})
+        exhibit = Exhibit.model_validate(data, context={"unknown_key": report.unknown_key})
     except ValidationError as exc:
         report.validation_errors(exc)
-    for where, severity, message in check_files(doc.data, path.parent):
+    for where, severity, message in check_files(data, path.parent):
         report.add(where, severity, message)
     if exhibit is not None and not report.has_errors:
         for where, severity, message in check_exhibit(exhibit):
             report.add(where, severity, message)
-    report.problems.sort(key=lambda p: (p.line, p.column))
-    return (None if report.has_errors else exhibit), report
+    return exhibit
 
 
 def load_exhibits_folder(root: Path, log: logging.Logger) -> Catalog | None:
@@ -104,22 +110,42 @@ def load_exhibits_folder(root: Path, log: logging.Logger) -> Catalog | None:
 
 def find_exhibit_files(roots: list[Path]) -> tuple[list[Path], list[Problem]]:
     """Exhibit files under each root: a root may be an exhibits folder, one
-    exhibit's folder, or an exhibit.yaml itself."""
+    exhibit's folder, or an exhibit.yaml itself. A folder that cannot be read
+    is a problem of its own; the others are still found."""
     files: list[Path] = []
     problems: list[Problem] = []
     for root in roots:
-        if root.is_file():
-            files.append(root)
-        elif (root / EXHIBIT_FILE).is_file():
-            files.append(root / EXHIBIT_FILE)
-        elif root.is_dir():
-            for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-                if (folder / EXHIBIT_FILE).is_file():
-                    files.append(folder / EXHIBIT_FILE)
-                else:
-                    problems.append(Problem(display_path(folder), 1, 1, Severity.WARNING, "",
-                                            f"folder has no {EXHIBIT_FILE} and is skipped"))
+        try:
+            found = _exhibit_files_in(root, problems)
+        except OSError as exc:
+            problems.append(Problem(display_path(root), 1, 1, Severity.ERROR, "",
+                                    f"cannot be read: {os_error_text(exc)}"))
+            continue
+        files.extend(found)
     return files, problems
+
+
+def _exhibit_files_in(root: Path, problems: list[Problem]) -> list[Path]:
+    if root.is_file():
+        return [root]
+    if (root / EXHIBIT_FILE).is_file():
+        return [root / EXHIBIT_FILE]
+    if not root.is_dir():
+        return []
+    files = []
+    for folder in sorted(p for p in root.iterdir() if not p.name.startswith(".")):
+        try:
+            if not folder.is_dir():
+                continue
+            if (folder / EXHIBIT_FILE).is_file():
+                files.append(folder / EXHIBIT_FILE)
+            else:
+                problems.append(Problem(display_path(folder), 1, 1, Severity.WARNING, "",
+                                        f"folder has no {EXHIBIT_FILE} and is skipped"))
+        except OSError as exc:
+            problems.append(Problem(display_path(folder), 1, 1, Severity.ERROR, "",
+                                    f"cannot be read: {os_error_text(exc)}; this exhibit is skipped"))
+    return files
 
 
 def load_catalog(roots: list[Path]) -> Catalog:

@@ -8,6 +8,7 @@ translated into the curator's words here, once.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,18 +17,48 @@ from typing import Any
 from pydantic import ValidationError
 
 from kiosk.content.problems import Position, Problem, Severity, did_you_mean, field_path
-from kiosk.content.yamlsource import DataPath, YamlDocument
+from kiosk.content.yamlsource import DataPath, EmptyDocument, YamlDocument, YamlError, read_yaml
+
+log = logging.getLogger(__name__)
 
 UnknownKeyReporter = Callable[[dict[Any, Any], Any, list[str]], None]
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working directory when possible, as editors expect."""
+    """Paths relative to the working directory when possible, as editors expect,
+    always printable: bytes of a file name that are not UTF-8 show as \\xNN."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        relative = str(path)
+    shown = str(path) if relative.startswith("..") else relative
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def os_error_text(error: OSError) -> str:
+    """An OSError in a curator's words: the system's reason, without the path."""
+    return error.strerror or str(error)
+
+
+def read_document(report: FileReport) -> YamlDocument | None:
+    """The parsed file of `report`, or None with the reason added to it.
+
+    The one place where reading a file can fail: YAML problems keep their
+    position, file-system problems (unreadable, a name too long) and anything
+    unexpected become a problem at the top of the file; nothing escapes."""
+    try:
+        report.doc = read_yaml(report.path)
+    except EmptyDocument as exc:
+        report.empty = True
+        report.add((), Severity.ERROR, exc.message)
+    except YamlError as exc:
+        report.add(exc.path, Severity.ERROR, exc.message, position=exc.position)
+    except OSError as exc:
+        report.add((), Severity.ERROR, f"cannot be read: {os_error_text(exc)}")
+    except Exception as exc:  # noqa: BLE001 - a hostile file must never stop the kiosk
+        log.exception("reading %s failed", report.name)
+        report.add((), Severity.ERROR, f"cannot be read ({type(exc).__name__}: {exc})")
+    return report.doc
 
 
 class FileReport:
@@ -44,6 +75,8 @@ class FileReport:
         self.doc = doc
         self.union_tags = tuple(union_tags)
         self.problems: list[Problem] = []
+        self.empty = False
+        """The file holds nothing but comments."""
         self._paths_by_id: dict[int, DataPath] = {}
 
     def add(self, path: DataPath, severity: Severity, message: str, *, at_key: bool = False,

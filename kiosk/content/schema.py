@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    StrictStr,
     Tag,
     ValidationInfo,
     WithJsonSchema,
@@ -142,7 +143,7 @@ class Model(BaseModel):
 
 
 class Image(Model):
-    file: Annotated[str, Field(min_length=1, description="Path inside the exhibit folder.")]
+    file: Annotated[StrictStr, Field(min_length=1, description="Path inside the exhibit folder.")]
     alt: TextField | None = Field(None, description="Describes the image for visitors who cannot see it.")
     focus: tuple[Fraction, Fraction] = Field(
         (0.5, 0.5), description="Point of interest as [x, y] fractions, kept in view when cropping.")

@@ -9,6 +9,8 @@ alias bombs before they expand.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,18 @@ MAX_FILE_BYTES = 1024 * 1024
 """Exhibit files are prose, not data dumps: a larger file is refused unread."""
 
 MAX_NODES = 100_000
-"""Values a document may expand to once aliases are followed (billion laughs)."""
+"""Values a document may hold, aliases followed (an alias bomb expands far past it)."""
+
+MAX_DEPTH = 60
+"""Lists and maps nested in each other: exhibits need about eight levels."""
+
+SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}"
+                        for name in ("str", "int", "float", "bool", "null", "timestamp"))
+"""Plain values only: no !!binary (bytes would slip past every path check), no
+!!set, !!omap or !!pairs, and of course no Python objects."""
+
+CONTROL_NAMES = {0: "NUL", 8: "backspace", 11: "vertical tab", 12: "form feed", 27: "escape",
+                 127: "delete"}
 
 DataPath = tuple[Any, ...]
 """Keys and list indices from the document's root: ("panels", 2, "stills", 0, "file")."""
@@ -37,6 +50,10 @@ class YamlError(Exception):
         self.message = message
         self.position = position
         self.path = path
+
+
+class EmptyDocument(YamlError):
+    """The file holds nothing but whitespace and comments."""
 
 
 @dataclass
@@ -71,17 +88,18 @@ class _Builder:
         self.doc = doc
         self.constructor = SafeConstructor()
         self.visited = 0
+        self.distinct: set[int] = set()
         self.open_nodes: set[int] = set()
 
     def build(self, node: Node, path: DataPath) -> Any:
         self.visited += 1
+        self.distinct.add(id(node))
         if self.visited > MAX_NODES:
-            raise YamlError(
-                f"the document expands to more than {MAX_NODES:,} values through "
-                "aliases (*name); this looks like an alias bomb",
-                self.doc.key_positions.get(path[:1], _position(node)),
-                path[:1],
-            )
+            raise YamlError(self._too_many(), self.doc.key_positions.get(path[:1], _position(node)),
+                            path[:1])
+        if len(path) > MAX_DEPTH:
+            raise YamlError(f"lists and maps are nested more than {MAX_DEPTH} deep here; "
+                            "exhibit files need only a few levels", _position(node), path[:MAX_DEPTH])
         if id(node) in self.open_nodes:
             raise YamlError("an alias refers to a value that contains it", _position(node), path)
         self.doc.value_positions.setdefault(path, _position(node))
@@ -111,18 +129,22 @@ class _Builder:
             )
         return f"the tag {_short_tag(tag)} is not supported; remove it"
 
+    def _too_many(self) -> str:
+        if len(self.distinct) * 2 < self.visited:
+            return (f"the document expands to more than {MAX_NODES:,} values through aliases "
+                    "(*name); this looks like an alias bomb")
+        return (f"the document holds more than {MAX_NODES:,} values; exhibit files are "
+                "prose and a few lists, not data dumps")
+
     def _scalar(self, node: ScalarNode, path: DataPath) -> Any:
+        if node.tag not in SCALAR_TAGS:
+            raise YamlError(self._tag_message(node.tag), _position(node), path)
         try:
             return self.constructor.construct_object(node)
-        except ConstructorError as exc:
-            message = (
-                self._tag_message(node.tag)
-                if "could not determine a constructor" in str(exc.problem)
-                else str(exc.problem)
-            )
-            raise YamlError(message, _position(node), path) from None
-        except ValueError as exc:  # e.g. a timestamp that is no real date
-            raise YamlError(f"invalid value {node.value!r}: {exc}", _position(node), path) from None
+        except Exception:  # noqa: BLE001 - e.g. !!bool maybe, !!timestamp yesterday
+            kind = _short_tag(node.tag)
+            raise YamlError(f"{node.value!r} is not a valid {kind} value; remove the tag {kind} "
+                            "or write a value of that kind", _position(node), path) from None
 
     def _mapping(self, node: MappingNode, path: DataPath) -> dict[Any, Any]:
         explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
@@ -167,16 +189,27 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
-def parse_yaml(raw: bytes) -> YamlDocument:
-    """Parse one YAML document; raises YamlError with a position on any problem."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlError(f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    text = _decode(raw)
-    if not text.strip():
-        raise YamlError("the file is empty")
+def _line_column(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _refuse_control_characters(text: str) -> None:
+    """YAML allows no control characters but tab and line breaks; say where one is."""
+    for index, character in enumerate(text):
+        code = ord(character)
+        if (code < 32 and character not in "\t\n\r") or code == 127:
+            name = CONTROL_NAMES.get(code, "a control character")
+            raise YamlError(
+                f"the file contains {name} (U+{code:04X}), which YAML does not allow; remove it "
+                "(NUL bytes are often left by a power cut while saving, a form feed by a word "
+                "processor)", _line_column(text, index))
+
+
+def _compose(text: str) -> Node | None:
     loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part)
@@ -184,18 +217,56 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         raise YamlError(f"YAML syntax: {message}", position) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax: {exc}") from None
+    except RecursionError:
+        raise YamlError(f"lists and maps are nested far more than {MAX_DEPTH} deep; exhibit "
+                        "files need only a few levels", _too_deep_at(text)) from None
     finally:
         loader.dispose()
+
+
+_OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+            yaml.FlowSequenceStartToken)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _too_deep_at(text: str) -> Position:
+    """Where nesting first passes MAX_DEPTH (the scanner, unlike the composer, is not recursive)."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            depth += isinstance(token, _OPENING) - isinstance(token, _CLOSING)
+            if depth > MAX_DEPTH:
+                return token.start_mark.line + 1, token.start_mark.column + 1
+    except yaml.YAMLError:
+        pass
+    return 1, 1
+
+
+def parse_yaml(raw: bytes) -> YamlDocument:
+    """Parse one YAML document; raises YamlError with a position on any problem."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    text = _decode(raw)
+    if not text.strip():
+        raise EmptyDocument("the file is empty")
+    _refuse_control_characters(text)
+    node = _compose(text)
     if node is None:
-        raise YamlError("the file holds only comments")
+        raise EmptyDocument("the file holds only comments")
     doc = YamlDocument(data=None)
     doc.data = _Builder(doc).build(node, ())
     return doc
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a file, checking its size before reading it."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlError(f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    return parse_yaml(path.read_bytes())
+    """Read and parse a regular file, never more than MAX_FILE_BYTES of it: a link
+    to /dev/zero or a pipe is refused, not read until memory runs out."""
+    with path.open("rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise YamlError("this is not a regular file (a device, a pipe or a socket); "
+                            "give the path of a YAML file")
+        if status.st_size > MAX_FILE_BYTES:
+            raise YamlError(f"the file is {status.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        raw = stream.read(MAX_FILE_BYTES + 1)  # a file still being written may have grown
+    return parse_yaml(raw)

@@ -9,15 +9,17 @@ LRU cache so that moving back and forth between panels does not decode again.
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap
 
-from kiosk.media.crop import contain_size, cover_size, crop_around
+from kiosk.content.images import MAX_DECODE_BYTES
+from kiosk.media.crop import Size, contain_size, cover_size, crop_around
 
 log = logging.getLogger(__name__)
 
@@ -43,36 +45,95 @@ def displayed_size(path: Path) -> QSize:
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     size = reader.size()
-    quarter_turn = QImageIOHandler.Transformation.TransformationRotate90
-    if size.isValid() and reader.transformation() & quarter_turn:
-        size = size.transposed()
-    return size
+    return size.transposed() if size.isValid() and _quarter_turned(reader) else size
 
 
-def decode(key: ImageKey) -> QImage:
-    """Decode `key.path` scaled for `key`; returns a null QImage on failure."""
+def _quarter_turned(reader: QImageReader) -> bool:
+    return bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
+
+
+def _bytes_per_pixel(reader: QImageReader) -> int:
+    bits = QImage.toPixelFormat(reader.imageFormat()).bitsPerPixel()
+    return max(4, (bits + 7) // 8)
+
+
+class _Plan:
+    """How one key is decoded: at what size (as shown), then what part of it is kept."""
+
+    def __init__(self, key: ImageKey, shown: Size):
+        box = (key.width, key.height)
+        self.crop: tuple[int, int, int, int] | None = None
+        self.final: Size | None = None
+        if key.fit is Fit.CONTAIN:
+            self.size = contain_size(shown, box)
+        elif key.fit is Fit.NATIVE:
+            self.size = shown
+        else:
+            self._cover(key, shown, box)
+
+    def _cover(self, key: ImageKey, shown: Size, box: Size) -> None:
+        """Never enlarge before cropping: a 60000x1 strip covering a tile would be
+        a 13-million-pixel-wide image first. Shrink (if at all), crop, then
+        enlarge only the crop, which is at most the box."""
+        scale = max(box[0] / shown[0], box[1] / shown[1])
+        if scale <= 1:
+            self.size = cover_size(shown, box)
+            self.crop = crop_around(self.size, box, key.focus)
+            return
+        self.size = shown
+        wanted = (max(1, min(shown[0], round(box[0] / scale))), max(1, min(shown[1], round(box[1] / scale))))
+        self.crop = crop_around(shown, wanted, key.focus)
+        self.final = box
+
+    def fit_budget(self, shown: Size, bytes_per_pixel: int, scales_in_decoder: bool,
+                   budget: int) -> bool:
+        """Whether decoding stays within `budget` bytes: the decoder's own image
+        (the whole still, for a format that cannot decode scaled) plus the
+        result. A native decode that would not fit is shrunk until it does,
+        when the decoder can scale (zoom then stops a little short)."""
+        def need() -> int:
+            own = 0 if scales_in_decoder or self.size == shown else shown[0] * shown[1]
+            kept = self.crop[2] * self.crop[3] if self.crop else 0
+            final = self.final[0] * self.final[1] if self.final else 0
+            return bytes_per_pixel * (own + self.size[0] * self.size[1] + kept + final)
+
+        if need() <= budget:
+            return True
+        if self.crop is None and scales_in_decoder:
+            shrink = math.sqrt(budget / need())
+            self.size = (max(1, int(self.size[0] * shrink)), max(1, int(self.size[1] * shrink)))
+            return need() <= budget
+        return False
+
+
+def decode(key: ImageKey, budget: int = MAX_DECODE_BYTES) -> QImage:
+    """Decode `key.path` for `key` within `budget` bytes; a null QImage on failure."""
     reader = QImageReader(str(key.path))
     reader.setAutoTransform(True)
-    source = reader.size()
-    if not source.isValid():
+    reader.setAllocationLimit(budget // 2**20)
+    stored = reader.size()
+    if not stored.isValid() or stored.isEmpty():
         log.warning("cannot read image %s: %s", key.path, reader.errorString())
         return QImage()
-    box = (key.width, key.height)
-    native = (source.width(), source.height())
-    if key.fit is Fit.NATIVE:
-        target = native
-    elif key.fit is Fit.CONTAIN:
-        target = contain_size(native, box)
-    else:
-        target = cover_size(native, box)
-    if target != native:
-        reader.setScaledSize(QSize(*target))
+    turned = _quarter_turned(reader)
+    shown = (stored.height(), stored.width()) if turned else (stored.width(), stored.height())
+    plan = _Plan(key, shown)
+    scales = reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize)
+    if not plan.fit_budget(shown, _bytes_per_pixel(reader), scales, budget):
+        log.warning("not decoding %s: a %dx%d still takes more than the %d MB one decode may use",
+                    key.path, shown[0], shown[1], budget // 2**20)
+        return QImage()
+    if plan.size != shown:
+        reader.setScaledSize(QSize(plan.size[1], plan.size[0]) if turned else QSize(*plan.size))
     image = reader.read()
     if image.isNull():
         log.warning("cannot decode image %s: %s", key.path, reader.errorString())
         return image
-    if key.fit is Fit.COVER:
-        image = image.copy(*crop_around((image.width(), image.height()), box, key.focus))
+    if plan.crop is not None:
+        image = image.copy(*plan.crop)
+    if plan.final is not None:
+        image = image.scaled(QSize(*plan.final), Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
     return image
 
 

@@ -18,12 +18,14 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.loader import load_exhibits_folder
+from kiosk.operation.collector import MainThreadCollector
 from kiosk.operation.faults import FaultBarrier
 from kiosk.operation.lockdown import Lockdown
 from kiosk.operation.logs import configure_logging
 from kiosk.operation.modes import Mode, PresenterMode, VisitorMode
 from kiosk.operation.staff import StaffAccess
 from kiosk.operation.staging import ContentStaging
+from kiosk.operation.stopping import StopOnSignals
 from kiosk.operation.watcher import ContentWatcher
 from kiosk.paths import bundled_exhibits_dir
 from kiosk.settings.loading import LoadedSettings, load_settings
@@ -55,15 +57,17 @@ class KioskController(QObject):
         self.mode: Mode = (PresenterMode(window, settings) if presenting
                            else VisitorMode(window, settings))
         self.lockdown = Lockdown(window, enabled=locked, cursor_hidden=cursor_hidden)
-        self.watcher = ContentWatcher(exhibits_root, self.ctx.catalog)
+        self.watcher = ContentWatcher(exhibits_root, self.ctx.catalog, parent=self)
         self.staging = ContentStaging(self.visit, self.ctx.images, self.mode)
         self.watcher.staged.connect(self.staging.stage)
         self.staff = StaffAccess(window, loaded, self.mode, self.watcher, stats, self.quit)
+        self.collector = MainThreadCollector(self.ctx, parent=self)
         if barrier is not None:
             barrier.recover.connect(self.recover)
             barrier.escalate.connect(self.fall_back)
 
     def start(self) -> None:
+        self.collector.start()
         self.mode.start()
 
     def recover(self) -> None:
@@ -79,10 +83,12 @@ class KioskController(QObject):
         self.staging.stage(self.watcher.last_good)
         self.mode.fall_back()
 
-    def quit(self) -> None:
-        log.info("quit from the admin screen")
+    def quit(self, why: str = "the admin screen") -> None:
+        log.info("quitting: %s", why)
+        self.collector.stop()
         self.lockdown.allow_quit()
         self.window.close()
+        QApplication.quit()
 
 
 def _screen_for(app: QApplication, index: int) -> QScreen:
@@ -134,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
     controller = KioskController(
         window, loaded, root, stats, barrier, presenting=args.present or settings.presenter.enabled,
         locked=locked, cursor_hidden=loaded.cursor_hidden or (settings.cursor == "auto" and locked))
+    stopper = StopOnSignals(lambda name: controller.quit(name))
     if windowed:
         window.show()
     else:
@@ -145,4 +152,5 @@ def run(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         stats.close("quit")
+        stopper.uninstall()
         barrier.uninstall()

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
+from typing import TextIO
 
 import platformdirs
 
@@ -24,11 +26,39 @@ class _KioskHandler:
 
 
 class _StreamHandler(_KioskHandler, logging.StreamHandler):  # type: ignore[type-arg]
-    pass
+    """Writes to whatever sys.stderr is now, not the stream it was when the
+    handler was made, which may since have been replaced and closed."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
 
 
 class _FileHandler(_KioskHandler, logging.handlers.RotatingFileHandler):
     pass
+
+
+def log_to_stderr() -> None:
+    """Plain messages on stderr, for the one-shot commands."""
+    root = logging.getLogger()
+    _remove_kiosk_handlers(root)
+    handler = _StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _remove_kiosk_handlers(root: logging.Logger) -> None:
+    for old in [h for h in root.handlers if isinstance(h, _KioskHandler)]:
+        root.removeHandler(old)
+        old.close()
 
 
 def configure_logging(level: str, log_dir: Path | None = None) -> Path | None:
@@ -37,9 +67,7 @@ def configure_logging(level: str, log_dir: Path | None = None) -> Path | None:
     log file, or None when it cannot be written: the kiosk then runs on with
     stderr alone rather than not at all."""
     root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, _KioskHandler)]:
-        root.removeHandler(old)
-        old.close()
+    _remove_kiosk_handlers(root)
     number = logging.getLevelNamesMapping().get(str(level).upper())
     root.setLevel(number if number is not None else logging.INFO)
     formatter = logging.Formatter(FORMAT)

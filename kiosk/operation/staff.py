@@ -56,7 +56,7 @@ class StaffAccess(QObject):
         self._close()
         if overlay is Overlay.PIN:
             pad = PinPad(self.window.ctx, self.gate, self.window)
-            pad.cancelled.connect(self.visit.close_overlay)
+            pad.cancelled.connect(lambda: self.visit.close_overlay())
             pad.unlocked.connect(lambda: self.visit.open_overlay(Overlay.ADMIN))
             self._show(pad)
         elif overlay is Overlay.ADMIN:
@@ -64,7 +64,7 @@ class StaffAccess(QObject):
             screen.reload_requested.connect(self.watcher.reload)
             screen.restart_attract_requested.connect(self._restart)
             screen.quit_requested.connect(self.quit_kiosk)
-            screen.closed.connect(self.visit.close_overlay)
+            screen.closed.connect(lambda: self.visit.close_overlay())
             self._show(screen)
 
     def info(self) -> AdminInfo:

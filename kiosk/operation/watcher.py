@@ -31,11 +31,37 @@ from kiosk.content.problems import Problem, Severity, summary_line
 
 log = logging.getLogger(__name__)
 
-LoadResult = tuple["Catalog | None", "str | None"]
-"""A reload's catalog, or None and why it could not be read."""
+LoadResult = tuple["Catalog | None", "str | None", "set[Path] | None"]
+"""A reload's catalog (or None and why it could not be read) and what to watch."""
+
+WATCH_DEPTH = 3
+"""exhibits/<exhibit>/stills/<group>: deeper folders are not watched."""
+MAX_WATCHED = 2000
 
 DEBOUNCE_MS = 750
 """Editors and sync tools write in bursts; one reload after the last write."""
+
+
+def watch_list(root: Path) -> set[Path]:
+    """What to watch for `root`: itself and its parent, the folders at most
+    WATCH_DEPTH below it and their exhibit files; never more than MAX_WATCHED
+    paths, so that `exhibits: /` costs a moment, not a walk of the disk."""
+    wanted = {root.parent}
+    base = len(root.parts)
+    for folder, subfolders, files in os.walk(root, onerror=lambda _error: None):
+        here = Path(folder)
+        wanted.add(here)
+        if EXHIBIT_FILE in files:
+            wanted.add(here / EXHIBIT_FILE)
+        if len(here.parts) - base >= WATCH_DEPTH or len(wanted) >= MAX_WATCHED:
+            subfolders.clear()
+        else:
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        if len(wanted) >= MAX_WATCHED:
+            log.warning("the exhibits folder %s holds more than %d folders; watching only the first",
+                        display_path(root), MAX_WATCHED)
+            break
+    return wanted
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -126,18 +152,14 @@ class ContentWatcher(QObject):
     def _changed(self, _path: str) -> None:
         self._debounce.start()
 
-    def _watch(self) -> None:
-        """Watch the root, its parent (the root itself may be replaced), every
-        folder below it and every exhibit file. Called after each reload: an
+    def _watch(self, wanted: set[Path] | None = None) -> None:
+        """Watch the root, its parent (the root itself may be replaced), the
+        folders below it and every exhibit file (`wanted`, found by
+        `watch_list` in the reload's worker). Called after each reload: an
         editor's atomic save drops a file from the watch, a new folder needs
         one, and a watch on a folder moved away follows the old folder, so a
         path now naming another file or folder is watched afresh."""
-        wanted = {self.root.parent}
-        for folder, subfolders, files in os.walk(self.root):
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-            wanted.add(Path(folder))
-            if EXHIBIT_FILE in files:
-                wanted.add(Path(folder) / EXHIBIT_FILE)
+        wanted = watch_list(self.root) if wanted is None else wanted
         identities = {str(p): identity for p in wanted if (identity := _identity(p))}
         watched = set(self._watcher.files()) | set(self._watcher.directories())
         stale = [p for p in watched if self._identities.get(p) != identities.get(p)]
@@ -154,19 +176,19 @@ class ContentWatcher(QObject):
         this thread would destroy its Qt objects here, outside the GUI thread."""
         result: LoadResult
         try:
-            result = load_catalog([root]), None
+            result = load_catalog([root]), None, watch_list(root)
         except Exception as error:  # an unreadable folder is a rejected change, not a crash
             log.exception("reloading %s failed", root)
-            result = None, f"could not read the exhibits: {error}"
+            result = None, f"could not read the exhibits: {error}", None
         _results().loaded.emit(watcher, result)
 
     def _problem(self, message: str) -> Problem:
         return Problem(display_path(self.root), 1, 1, Severity.ERROR, "", message)
 
-    def _judge(self, result: tuple[Catalog | None, str | None]) -> None:
-        catalog, error = result
+    def _judge(self, result: LoadResult) -> None:
+        catalog, error, wanted = result
         self._loading = False
-        self._watch()
+        self._watch(wanted)
         self._decide(catalog, [self._problem(error)] if error else [])
         if self._again:
             self._again = False

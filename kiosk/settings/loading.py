@@ -12,6 +12,7 @@ config folder (platformdirs), else there is none and every default applies.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,14 +20,25 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.content.located import FileReport, UnknownKeyReporter, data_path, display_path
+from kiosk.content.located import FileReport, UnknownKeyReporter, data_path, display_path, read_document
 from kiosk.content.problems import Problem, Severity
-from kiosk.content.yamlsource import MAX_FILE_BYTES, DataPath, YamlError, read_yaml
-from kiosk.settings.pin import holds_no_settings, is_pin_hash
+from kiosk.content.yamlsource import DataPath
+from kiosk.settings.pin import is_pin_hash
 from kiosk.settings.schema import KioskSettings, default_config_path, setting_names
 
 MAX_FALLBACK_PASSES = 50
 """Validation passes before giving up on a file and using every default."""
+
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything is at `path`; a path the system cannot even look at
+    (too long, a folder without permission) counts as there, so that reading
+    it reports why."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 @dataclass
@@ -163,36 +175,23 @@ def _check_after(settings: KioskSettings, report: FileReport,
     return settings, fell_back
 
 
-def _holds_no_settings(path: Path) -> bool:
-    try:
-        return (path.stat().st_size <= MAX_FILE_BYTES
-                and holds_no_settings(path.read_bytes().decode("utf-8", errors="replace")))
-    except OSError:
-        return False
-
-
 def load_settings(explicit: Path | None = None) -> LoadedSettings:
     """The effective settings: `explicit` (--config), else the user's kiosk.yaml,
     else the defaults. Never raises for a bad file: see `LoadedSettings.problems`."""
     path = explicit if explicit is not None else default_config_path()
     report = FileReport(path)
     defaults = KioskSettings()
-    if not path.exists():
+    if not _exists(path):
         if explicit is not None:
             report.add((), Severity.ERROR, "the settings file does not exist; using the defaults")
         return LoadedSettings(defaults, path, problems=report.problems)
-    try:
-        doc = read_yaml(path)
-    except YamlError as exc:
-        if _holds_no_settings(path):
-            return LoadedSettings(defaults, path, found=True)
-        report.add(exc.path, Severity.ERROR, f"{exc.message}; using the defaults",
-                   position=exc.position)
+    doc = read_document(report)
+    if doc is None:
+        if report.empty:
+            return LoadedSettings(defaults, path, found=True)  # only comments: every default
+        report.problems = [dataclasses.replace(p, message=f"{p.message}; using the defaults")
+                           for p in report.problems]
         return LoadedSettings(defaults, path, problems=report.problems, found=True)
-    except OSError as exc:
-        report.add((), Severity.ERROR, f"cannot be read: {exc.strerror or exc}; using the defaults")
-        return LoadedSettings(defaults, path, problems=report.problems, found=True)
-    report = FileReport(path, doc)
     if not isinstance(doc.data, dict):
         report.add((), Severity.ERROR,
                    "expected a map of settings (idle:, languages:, admin: ...); using the defaults")

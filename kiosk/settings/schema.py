@@ -28,6 +28,7 @@ from kiosk.locale.strings import translations
 APP_NAME = "exhibit-kiosk"
 SETTINGS_FILE = "kiosk.yaml"
 MIN_IDLE_SECONDS = 30
+MAX_IDLE_SECONDS = 3600
 
 
 def default_config_path() -> Path:
@@ -39,6 +40,9 @@ def _idle_timeout(value: int) -> int:
     if value < MIN_IDLE_SECONDS:
         raise ValueError(f"must be at least {MIN_IDLE_SECONDS} seconds "
                          "(museum guidance: under 30 s feels jumpy)")
+    if value > MAX_IDLE_SECONDS:
+        raise ValueError(f"must be at most {MAX_IDLE_SECONDS} seconds (an hour): a kiosk that "
+                         "never starts over keeps the last visitor's screen for the next one")
     return value
 
 
@@ -61,7 +65,7 @@ class Section(Model):
 
 class IdleSettings(Section):
     timeout_seconds: Annotated[int, AfterValidator(_idle_timeout)] = Field(
-        90, description="Seconds without a touch before the kiosk resets (at least 30).")
+        90, description="Seconds without a touch before the kiosk resets (30 to 3600).")
     countdown_seconds: Annotated[int, Field(ge=5, le=60)] = Field(
         15, description="Length of the 'Are you still there?' countdown.")
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.statistics.database import default_stats_path
-from kiosk.statistics.export import write_csv
+from kiosk.statistics.export import csv_target_problem, write_csv
 from kiosk.statistics.report import format_report, read_report
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -28,7 +28,7 @@ def _parse_date(text: str | None, option: str) -> date | None:
 
 
 def stats_command(db: Path | None = None, since: str | None = None, until: str | None = None,
-                  csv: Path | None = None) -> int:
+                  csv: Path | None = None, force: bool = False) -> int:
     """``kiosk stats``: print the report, optionally write it as CSV.
 
     Exit status: 0 success (also when nothing was recorded yet), 1 unreadable database
@@ -54,6 +54,10 @@ def stats_command(db: Path | None = None, since: str | None = None, until: str |
         return 1
     print(format_report(report))
     if csv is not None:
+        refused = None if str(csv) == "-" else csv_target_problem(Path(csv), path, force)
+        if refused:
+            print(f"kiosk stats: {refused}; nothing was written", file=sys.stderr)
+            return 1
         try:
             write_csv(report, csv)
         except OSError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,5 +76,25 @@ def write_csv(report: Report, path: Path | str) -> None:
     if str(path) == "-":
         write(sys.stdout)
         return
-    with open(path, "w", encoding="utf-8", newline="") as stream:
-        write(stream)
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "x", encoding="utf-8", newline="") as stream:
+            write(stream)
+        os.replace(temporary, target)  # replaces a link itself, never what it points to
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def csv_target_problem(path: Path, database: Path, force: bool) -> str | None:
+    """Why the report must not be written to `path`, or None."""
+    if path.is_symlink():
+        return f"{path} is a link; give the path of a plain file"
+    if path.exists():
+        if path.resolve() == database.resolve():
+            return f"{path} is the statistics database itself"
+        if not force:
+            return f"{path} exists; add --force to replace it"
+        if not path.is_file():
+            return f"{path} is not a plain file"
+    return None

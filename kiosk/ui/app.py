@@ -66,5 +66,5 @@ def build_context(catalog: Catalog, metrics: Metrics, language: str | None = Non
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the application first"
     app.setStyleSheet(stylesheet(ctx.theme, metrics))
-    app.setFont(kiosk_font(metrics.font_px(ctx.theme.sizes.body_pt)))
+    app.setFont(kiosk_font(metrics.font_px(ctx.theme.sizes.body_pt), language=ctx.visit.default_language))
     return ctx

@@ -73,4 +73,9 @@ class Context:
         return self.metrics.mm(millimetres)
 
     def font(self, points: float, bold: bool = False) -> QFont:
+        """A font for a widget: its families come from the window (kiosk.ui.fonts)."""
+        return kiosk_font(self.metrics.font_px(points), bold)
+
+    def paint_font(self, points: float, bold: bool = False) -> QFont:
+        """A font for a painter, with the families of the visitor's language."""
         return kiosk_font(self.metrics.font_px(points), bold, self.visit.language)

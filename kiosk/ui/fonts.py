@@ -25,19 +25,28 @@ def families_for(language: str) -> list[str]:
     return FONT_FAMILIES[::-1] if locale.language(language).cjk_first else FONT_FAMILIES
 
 
-def kiosk_font(pixel_size: int, bold: bool = False, language: str = "en") -> QFont:
+def kiosk_font(pixel_size: int, bold: bool = False, language: str | None = None) -> QFont:
+    """A font of `pixel_size`. With a `language` it names its families (for
+    painting); without, a widget given it takes the families from its window's
+    `follow_language` rule."""
     font = QFont()
-    font.setFamilies(families_for(language))
+    if language is not None:
+        font.setFamilies(families_for(language))
     font.setPixelSize(pixel_size)
     font.setBold(bold)
     return font
 
 
-def refresh_fonts(root: QWidget, language: str) -> None:
-    """Reorder the font families of every widget under `root` for `language`."""
-    families = families_for(language)
-    for widget in [root, *root.findChildren(QWidget)]:
-        font = widget.font()
-        if font.families() != families and set(font.families()) == set(families):
-            font.setFamilies(families)
-            widget.setFont(font)
+FIXED_PITCH = "fixedPitch"
+"""A widget with this property set keeps the system's fixed-pitch face."""
+
+
+def follow_language(window: QWidget, language: str) -> None:
+    """The families of every widget in `window`, now and later. A style sheet
+    rule, because Qt stops passing a parent's font to children once the
+    application has a style sheet, and a walk over the children would miss the
+    ones made afterwards."""
+    families = ", ".join(f'"{family}"' for family in families_for(language))
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+    window.setStyleSheet(f"* {{ font-family: {families}; }} "
+                         f'*[{FIXED_PITCH}="true"] {{ font-family: "{fixed}"; }}')

@@ -10,11 +10,17 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
+from kiosk.ui.theme import FONT_FAMILIES
 
 
 def column_width(ctx: Context, font: QFont, chars: float | None = None) -> int:
-    """Pixels for about `chars` characters a line (theme.sizes.line_chars by default)."""
-    return round(QFontMetrics(font).averageCharWidth() * (chars or ctx.theme.sizes.line_chars))
+    """Pixels for about `chars` Latin characters a line (theme.sizes.line_chars
+    by default). Measured in the Latin face whatever the language, so a column
+    keeps its width when the visitor switches: about 25 Chinese characters,
+    which carry as much as 50 Latin ones."""
+    latin = QFont(font)
+    latin.setFamilies(FONT_FAMILIES)
+    return round(QFontMetrics(latin).averageCharWidth() * (chars or ctx.theme.sizes.line_chars))
 
 
 class ColumnLayout(QVBoxLayout):

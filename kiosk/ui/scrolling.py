@@ -27,7 +27,7 @@ class Scroller(GestureHandler):
         self._start_value = 0
         self._glide = QVariantAnimation(area)
         self._glide.setEasingCurve(QEasingCurve.Type.OutQuad)  # constant deceleration
-        self._glide.valueChanged.connect(self._glide_to)
+        self._glide.valueChanged.connect(lambda value: self._glide_to(value))
 
     def _axis_bar(self, delta: QPointF) -> tuple[QScrollBar, float]:
         if abs(delta.y()) >= abs(delta.x()):

@@ -135,7 +135,7 @@ class ImageView(QWidget):
         top = self.rect().center().y() - side
         painter.drawPixmap(self.rect().center().x() - side // 2, top, glyph)
         painter.setPen(self.ctx.theme.colour("text_muted"))
-        painter.setFont(self.ctx.font(self.ctx.theme.sizes.small_pt))
+        painter.setFont(self.ctx.paint_font(self.ctx.theme.sizes.small_pt))
         margin = self.ctx.mm(4)
         text_rect = QRect(margin, top + side + margin, self.width() - 2 * margin,
                           self.height() - top - side - 2 * margin)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from kiosk.content.loader import Catalog
 from kiosk.ui.context import Context
-from kiosk.ui.fonts import refresh_fonts
+from kiosk.ui.fonts import follow_language
 from kiosk.ui.gestures import GestureRecogniser
 from kiosk.ui.input import InputPipeline
 from kiosk.ui.layout import FillParent
@@ -51,7 +51,8 @@ class KioskWindow(QWidget):
         self.quit_on_escape = True
         ctx.signals.place_changed.connect(self._follow)
         ctx.signals.catalog_changed.connect(self._new_catalog)
-        ctx.signals.language_changed.connect(lambda language: refresh_fonts(self, language))
+        follow_language(self, ctx.language)
+        ctx.signals.language_changed.connect(lambda language: follow_language(self, language))
         self._follow(ctx.visit.place, ctx.visit.place)
 
     # --- following the model ------------------------------------------------------------

@@ -27,6 +27,23 @@ def exhibits(tmp_path):
     return root
 
 
+@pytest.fixture(autouse=True)
+def _close_statistics():
+    """Each controller's statistics thread ends with its test."""
+    made = []
+    original = BackgroundStats.__init__
+
+    def record(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    BackgroundStats.__init__ = record
+    yield
+    BackgroundStats.__init__ = original
+    for stats in made:
+        stats.close()
+
+
 def _controller(qtbot, qapp, exhibits, tmp_path, config=None, barrier=None, presenting=False):
     from kiosk.operation.controller import KioskController
     from kiosk.ui.style import stylesheet
@@ -180,3 +197,25 @@ def test_presenter_mode_starts_on_the_first_panel_without_attract_or_idle(
     first = controller.ctx.catalog.exhibits[0].id
     assert (visit.place.screen, visit.place.exhibit, visit.place.panel) == (Screen.EXHIBIT, first, 0)
     assert controller.window.input.order == ["presenter", "gestures"]
+
+
+def test_a_change_applied_while_attract_shows_leaves_attract_working(qtbot, qapp, exhibits, tmp_path):
+    """The new home screen once went above attract mode in the window's stack:
+    visitors saw a dead home screen, and idle reset and statistics stopped."""
+    controller = _controller(qtbot, qapp, exhibits, tmp_path)
+    window, attract = controller.window, controller.mode.attract
+    path = exhibits / "the-challenge" / "exhibit.yaml"
+    path.write_text(path.read_text().replace("{en: The Challenge,", "{en: The Challenge (new),", 1))
+    with qtbot.waitSignal(controller.watcher.staged, timeout=5000):
+        pass
+    assert "The Challenge (new)" in [tile.title.text() for tile in window.home.tiles]  # applied at once
+    centre = window.rect().center()
+    assert window.childAt(centre) is attract and attract.isVisible()  # still on top of everything
+    tap(window, centre)
+    qtbot.waitUntil(lambda: window.exhibit is not None)  # the touch reached attract mode and woke it
+    _idle_reset(controller)
+    assert attract.isVisible() and window.childAt(centre) is attract
+    controller.stats.close("quit")
+    from kiosk.statistics.report import read_report
+    report = read_report(tmp_path / "stats.sqlite3")
+    assert report.sessions == 1 and report.idle_resets == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,14 @@ def test_a_replaced_exhibits_folder_is_noticed(watched, qtbot, exhibits_root):
     assert _title(blocker.args[0]) == "Edited"
 
 
+
+
+def test_the_watch_list_is_bounded_in_depth_and_size(tmp_path):
+    from kiosk.operation.watcher import MAX_WATCHED, WATCH_DEPTH, watch_list
+
+    deep = tmp_path / "exhibits" / "a" / "b" / "c" / "d" / "e"
+    deep.mkdir(parents=True)
+    wanted = watch_list(tmp_path / "exhibits")
+    depths = {len(p.relative_to(tmp_path / "exhibits").parts) for p in wanted if tmp_path / "exhibits" in p.parents}
+    assert max(depths) == WATCH_DEPTH
+    assert len(watch_list(Path("/"))) <= MAX_WATCHED  # `exhibits: /` costs a moment, not the disk

@@ -50,3 +50,22 @@ def test_stats_subcommand_wiring(db: Path, capsys) -> None:
     assert main(["stats", "--db", str(db), "--since", "2024-05-02", "--csv", "-"]) == 0
     out = capsys.readouterr().out
     assert "Sessions: 1\n" in out and "section,key,value\n" in out
+
+
+def test_the_csv_never_overwrites_silently_never_follows_a_link_and_never_hits_the_database(
+        db: Path, tmp_path: Path, capsys) -> None:
+    existing = tmp_path / "report.csv"
+    existing.write_text("keep me")
+    assert stats_command(db, csv=existing) == 1
+    assert "exists; add --force" in capsys.readouterr().err and existing.read_text() == "keep me"
+    assert stats_command(db, csv=existing, force=True) == 0
+    assert existing.read_text().startswith("section,key,value")
+    precious = tmp_path / "precious.txt"
+    precious.write_text("do not touch")
+    link = tmp_path / "link.csv"
+    link.symlink_to(precious)
+    assert stats_command(db, csv=link, force=True) == 1
+    assert "is a link" in capsys.readouterr().err and precious.read_text() == "do not touch"
+    before = db.read_bytes()
+    assert stats_command(db, csv=db, force=True) == 1
+    assert "the statistics database itself" in capsys.readouterr().err and db.read_bytes() == before

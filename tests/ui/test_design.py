@@ -164,10 +164,26 @@ def test_chinese_is_drawn_with_real_glyphs_not_boxes(tmp_path):
     assert boxes_with == 0
 
 
-def test_every_string_shown_uses_the_bundled_families(ctx):
-    from kiosk.ui.theme import FONT_FAMILIES
+@pytest.mark.parametrize("language, leading", [("en", "Noto Sans"), ("ru", "Noto Sans"),
+                                               ("zh", "Noto Sans CJK SC")])
+def test_every_string_shown_uses_the_bundled_face_of_its_language(qtbot, ctx, language, leading):
+    """Every label and button, made before or after the language changes,
+    draws in the bundled face that leads for the visitor's language."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    assert ctx.font(10).families() == FONT_FAMILIES
+    from kiosk.ui.window import KioskWindow
+
+    window = KioskWindow(ctx, 1920)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    ctx.visit.set_language(language)
+    ctx.visit.show("shenzhou-13", 0)  # made after the switch
+    qtbot.waitUntil(lambda: window.exhibit is not None and window.exhibit.isVisible())
+    texts = [w for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton) if w.text()]
+    assert len(texts) > 10
+    assert {QFontInfo(w.font()).family() for w in texts} == {leading}
 
 
 def test_display_size_comes_from_the_diagonal_or_dpi_and_small_screens_still_fit(qapp):

@@ -199,3 +199,34 @@ panels:
     centre = timeline.scroll_area.mapTo(win, timeline.scroll_area.rect().center())
     drag(win, centre + QPoint(400, 0), centre - QPoint(400, 0))
     assert win.exhibit.index == 1
+
+
+@pytest.mark.parametrize("default_language", ["zh", "ru"])
+def test_a_reading_column_has_one_width_whatever_the_languages(qtbot, ctx, default_language):
+    """The column is measured in the Latin face whatever the language (about
+    25 Chinese characters a line): a switch never moves it, and a kiosk that
+    starts in Chinese lays out what one that starts in English does."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.fonts import kiosk_font
+    from kiosk.ui.window import KioskWindow
+
+    def column_widths(language: str) -> list[int]:
+        app = QApplication.instance()
+        app.setFont(kiosk_font(30, language=language))
+        win = KioskWindow(ctx, 1920)
+        qtbot.addWidget(win)
+        win.resize(1920, 1080)
+        win.show()
+        ctx.visit.set_language(language)
+        screen = _open(win, qtbot)
+        for other in ("en", "zh", "ru"):
+            ctx.visit.set_language(other)
+        body = max(screen.panels[0].findChildren(QLabel), key=lambda label: len(label.text()))
+        return [body.width()]
+
+    saved = QApplication.instance().font()
+    try:
+        assert column_widths(default_language) == column_widths("en")
+    finally:
+        QApplication.instance().setFont(saved)

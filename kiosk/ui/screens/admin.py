@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.content.loader import Catalog
 from kiosk.content.problems import Problem
 from kiosk.ui.context import Context
+from kiosk.ui.fonts import FIXED_PITCH
 from kiosk.ui.scrolling import KineticScrollArea
 from kiosk.ui.widgets import OpaqueOverlay, TouchButton, make_label
 
@@ -107,6 +108,7 @@ class AdminScreen(OpaqueOverlay):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPixelSize(self.ctx.metrics.font_px(s.small_pt))
         statistics.setFont(mono)
+        statistics.setProperty(FIXED_PITCH, True)
         statistics.setText(info.statistics or "No statistics recorded.")
         overview.addWidget(statistics)
         overview.addStretch(1)

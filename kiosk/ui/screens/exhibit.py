@@ -34,9 +34,9 @@ class ExhibitScreen(QWidget):
         self.next = TouchButton(ctx, "next", "next", show_label=False)
         for button in (self.previous, self.next):
             button.setMinimumWidth(ctx.mm(sizes.touch_target * 1.6))
-        self.home.clicked.connect(visit.go_home)
-        self.previous.clicked.connect(visit.previous_panel)
-        self.next.clicked.connect(visit.next_panel)
+        self.home.clicked.connect(lambda: visit.go_home())
+        self.previous.clicked.connect(lambda: visit.previous_panel())
+        self.next.clicked.connect(lambda: visit.next_panel())
         self.indicator = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
         self.indicator.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.indicator.setMinimumWidth(ctx.mm(45))

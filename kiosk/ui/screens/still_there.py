@@ -59,7 +59,7 @@ class CountdownDial(QWidget):
         painter.setPen(pen)
         painter.drawArc(ring, 90 * 16, round(self.fraction * 360 * 16))
         painter.setPen(QColor(colours.text))
-        font = self.ctx.font(self.ctx.theme.sizes.title_pt, bold=True)
+        font = self.ctx.paint_font(self.ctx.theme.sizes.title_pt, bold=True)
         font.setPixelSize(round(self.height() * 0.42))  # two digits inside the ring
         painter.setFont(font)
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, str(self.seconds))

@@ -55,6 +55,21 @@ def test_admin_screen_lists_exhibits_problems_and_statistics(admin_screen, admin
     assert "Visitor statistics: 2024-05-01\nSessions: 3" in texts
 
 
+def test_the_statistics_table_keeps_a_fixed_pitch_face_under_the_language_rule(admin_screen):
+    """The report's columns line up only in a fixed-pitch face, which the
+    window's font-family rule would otherwise replace."""
+    from PySide6.QtGui import QFontMetrics
+
+    def fixed_pitch(label: QLabel) -> bool:
+        metrics = QFontMetrics(label.font())
+        return metrics.horizontalAdvance("iiii") == metrics.horizontalAdvance("MMMM")
+
+    _, screen = admin_screen
+    labels = screen.findChildren(QLabel)
+    assert fixed_pitch(next(label for label in labels if label.text().startswith("Visitor statistics")))
+    assert not fixed_pitch(next(label for label in labels if label.text().startswith("Today")))
+
+
 def test_admin_screen_shows_new_info_after_a_reload(admin_screen, admin_info):
     from kiosk.ui.screens.admin import AdminInfo
 

@@ -347,3 +347,14 @@ def test_the_viewer_fills_its_parent(qtbot, vctx, item):
     assert viewer.geometry() == window.rect()
     window.resize(1280, 800)
     assert viewer.geometry() == window.rect()
+
+
+def test_a_still_that_failed_to_decode_shows_its_placeholder_every_time(open_viewer, window, vctx):
+    """The failure is signalled once per image; a second viewer must still know."""
+    viewer = open_viewer(TRUNCATED)
+    assert viewer.is_placeholder
+    vctx.visit.close_still()
+    again = open_viewer(TRUNCATED)
+    assert again is not viewer and again.is_placeholder
+    assert again.stage.placeholder.isVisible() and not again.zoom_in.isEnabled()
+    assert again.stage.placeholder.alt_text == "A cut-off picture"

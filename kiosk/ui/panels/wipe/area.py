@@ -216,7 +216,7 @@ class WipeArea(QWidget):
         painter.drawPixmap(region.center().x() - glyph_side // 2, top, glyph)
         margin = ctx.mm(LABEL_INSET_MM) * 2
         painter.setPen(ctx.theme.colour("text_muted"))
-        painter.setFont(ctx.font(ctx.theme.sizes.small_pt))
+        painter.setFont(ctx.paint_font(ctx.theme.sizes.small_pt))
         painter.drawText(QRect(region.left() + margin, top + glyph_side + margin // 2,
                                region.width() - 2 * margin, region.bottom() - top - glyph_side - margin),
                          Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,

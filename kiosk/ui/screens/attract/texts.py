@@ -77,7 +77,7 @@ def lay_out_texts(ctx: Context, rect: QRect, ratio: float,
               icon("touch", ctx.theme.colours.accent_text).pixmap(glyph_size, ratio))
     film = ctx.mm(40)
     placeholder = icon("film", ctx.theme.colours.text_muted).pixmap(QSize(film, film), ratio)
-    return AttractTexts(margin, ctx.font(sizes.title_pt, bold=True), ctx.font(sizes.body_pt),
+    return AttractTexts(margin, ctx.paint_font(sizes.title_pt, bold=True), ctx.paint_font(sizes.body_pt),
                          placed, box, glyphs, icon_at, min(box.height(), line_height + pad) / 2,
                          placeholder)
 

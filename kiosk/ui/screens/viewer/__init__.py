@@ -35,7 +35,7 @@ class StillViewer(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         visit = ctx.visit
         self.stage = StillStage(ctx, item, stills, index, visit.open_still)
-        self.stage.zoom_changed.connect(visit.set_zoom)
+        self.stage.zoom_changed.connect(lambda zoom: visit.set_zoom(zoom))
         self.stage.index_changed.connect(self.retranslate)
         self.stage.state_changed.connect(self._sync_controls)
 
@@ -50,7 +50,7 @@ class StillViewer(QWidget):
         self.next.clicked.connect(lambda: visit.open_still(self.index + 1))
         self.zoom_out.clicked.connect(lambda: self.stage.zoom_by(1 / BUTTON_ZOOM_STEP))
         self.zoom_in.clicked.connect(lambda: self.stage.zoom_by(BUTTON_ZOOM_STEP))
-        self.close_button.clicked.connect(visit.close_still)
+        self.close_button.clicked.connect(lambda: visit.close_still())
         self.counter = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counter.setMinimumHeight(self.next.minimumHeight())

@@ -181,10 +181,15 @@ class StillStage(QWidget):
         if not self.isVisible() or self.width() <= 0 or self.height() <= 0:
             return  # not yet at its real size: decoding now would be wasted
         for index in (self.index, self.index - 1, self.index + 1):
-            if 0 <= index < len(self.stills) and index not in self.broken:
-                pixmap = self.ctx.images.request(self._fit_key(index))
-                if index == self.index and pixmap is not None:
-                    self._fit_pixmap = pixmap
+            if not 0 <= index < len(self.stills) or index in self.broken:
+                continue
+            key = self._fit_key(index)
+            if self.ctx.images.is_broken(key):  # found broken before, maybe by another viewer
+                self._mark_broken([index])
+                continue
+            pixmap = self.ctx.images.request(key)
+            if index == self.index and pixmap is not None:
+                self._fit_pixmap = pixmap
         if self._needs_native():
             self.ctx.images.request(self._native_key())
 
@@ -199,13 +204,16 @@ class StillStage(QWidget):
         if not indices:
             return
         if key.fit is Fit.CONTAIN and self.ctx.images.is_broken(key):
-            self.broken.update(indices)
-            if self.index in indices:
-                self.placeholder.show()
-                self.state_changed.emit()
+            self._mark_broken(indices)
         if self.index in indices:
             self._request()
         self.update()
+
+    def _mark_broken(self, indices: list[int]) -> None:
+        self.broken.update(indices)
+        if self.index in indices:
+            self.placeholder.show()
+            self.state_changed.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -14,13 +14,15 @@ from tests.helpers.exhibits import PROJECT_ROOT
 from tests.media.extreme_images import make_all
 
 DECODE_ALL = r"""
-import json, os, resource, sys
+import json, os, sys
 from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtGui import QGuiApplication
 app = QGuiApplication([])
 from kiosk.media.images import Fit, ImageKey, decode
-rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# VmHWM, not ru_maxrss: a child starts with its parent's ru_maxrss, which
+# would hide any peak below the test runner's own.
+rss = lambda: int(next(line for line in open("/proc/self/status") if line.startswith("VmHWM")).split()[1]) * 1024
 base = rss()
 results = {}
 for name in json.loads(sys.argv[1]):

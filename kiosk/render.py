@@ -2,8 +2,9 @@
 touchscreen. Names are predictable so renders can be compared run to run:
 
     OUT/1920x1080/en/home.png
-    OUT/1920x1080/en/<exhibit>/03-gallery.png
-    OUT/1920x1080/en/<exhibit>/03-gallery-still-2.png
+    OUT/1920x1080/en/<exhibit>/00-title.png
+    OUT/1920x1080/en/<exhibit>/02-gallery.png
+    OUT/1920x1080/en/<exhibit>/02-gallery-still-2.png
 
 The render drives the visit model, as a visitor's taps would, with motion
 reduced so that every screen is caught at rest.
@@ -23,6 +24,7 @@ from kiosk.ui.app import build_context, display_metrics
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 from kiosk.visit.model import Visit, stills_of
+from kiosk.visit.pages import pages_of
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +72,12 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
 def _render_exhibit(window: KioskWindow, visit: Visit, item: LoadedExhibit,
                     folder: Path) -> list[Path]:
     written = []
-    for index, panel in enumerate(item.exhibit.panels):
-        visit.show(item.id, index)
+    for page, shown in enumerate(pages_of(item)):
+        visit.show(item.id, page)
         _settle(window)
-        name = f"{index + 1:02d}-{panel.type}"
+        name = f"{page:02d}-{shown.type}"
         written.append(_save(window, folder / f"{name}.png"))
-        for still in range(len(stills_of(panel))):
+        for still in range(len(stills_of(shown))):
             visit.open_still(still)
             _settle(window)
             written.append(_save(window, folder / f"{name}-still-{still + 1}.png"))

@@ -1,6 +1,7 @@
 """Presenter mode: a clicker drives the kiosk like a slide deck.
 
-Every panel of every exhibit, in home-screen order, is one slide. The keys
+Every page of every exhibit (its title page, then its panels), in home-screen
+order, is one slide. The keys
 presentation clickers send (arrows, Page Up/Down, Space, Home/End, B and '.')
 are the ``presenter`` stage of the window's input pipeline (kiosk.ui.input),
 ahead of lockdown, so they work whatever has focus and in a locked kiosk. The
@@ -19,9 +20,10 @@ from kiosk.ui.clock import Clock
 from kiosk.ui.layout import FillParent
 from kiosk.ui.window import KioskWindow
 from kiosk.visit.model import Screen, Visit
+from kiosk.visit.pages import pages_of
 
 Slide = tuple[str, int]
-"""(exhibit id, panel index)"""
+"""(exhibit id, page)"""
 
 Key = Qt.Key
 NEXT_KEYS = {Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space, Key.Key_Return,
@@ -44,8 +46,8 @@ class Deck:
 
     @classmethod
     def from_catalog(cls, catalog: Catalog, loop: bool = False) -> Deck:
-        return cls([(item.id, i) for item in catalog.exhibits
-                    for i in range(len(item.exhibit.panels))], loop)
+        return cls([(item.id, page) for item in catalog.exhibits
+                    for page in range(len(pages_of(item)))], loop)
 
     @property
     def first(self) -> Slide | None:
@@ -136,7 +138,7 @@ class Presenter(QObject):
         place = self.visit.place
         if place.screen is not Screen.EXHIBIT or place.exhibit is None:
             return None
-        return place.exhibit, place.panel
+        return place.exhibit, place.page
 
     def _deck(self) -> Deck:
         # Built afresh at every step: the catalog may have been reloaded.

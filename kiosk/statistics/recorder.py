@@ -3,9 +3,10 @@
 - A **session** runs from the first place outside attract mode to the reset
   that ends the visit (its reason: idle_reset, staff, fault) or the quit.
 - A **screen view** is each change of the screen a visitor reads: home, or an
-  exhibit's panel (opening the still viewer stays on its gallery panel; the
-  same screen in another language is the same view). Its dwell time runs
-  until the next screen.
+  exhibit's page (opening the still viewer stays on its gallery panel; the
+  same screen in another language is the same view). A panel is recorded by
+  its index in the exhibit's `panels`; the title page has no index and the
+  type "title". Its dwell time runs until the next screen.
 - A **still zoomed** is a still whose zoom first goes past fitted while the
   viewer is open (once per still and opening of the viewer).
 - A **wipe used** is a view of a wipe panel in which the visitor moved the
@@ -18,6 +19,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from kiosk.visit.model import Place, Screen, Visit
+from kiosk.visit.pages import pages_of, panel_index
 
 
 class Recording(Protocol):
@@ -56,13 +58,13 @@ class VisitRecorder:
             self.stats.start_session(self.visit.language)
         if new.still is None or new.exhibit != old.exhibit:
             self._zoomed.clear()
-        screen = (new.exhibit, new.panel) if new.screen is Screen.EXHIBIT else (None, None)
+        screen = (new.exhibit, new.page) if new.screen is Screen.EXHIBIT else (None, None)
         if screen != self._screen:
             self._screen = screen
             self._wipe_used = False
             item = self.visit.item
-            kind = item.exhibit.panels[new.panel].type if item else None
-            self.stats.screen_viewed(screen[0], screen[1], kind)
+            kind = pages_of(item)[new.page].type if item else None
+            self.stats.screen_viewed(screen[0], panel_index(new.page) if item else None, kind)
 
     def _reset(self, reason: str) -> None:
         if self.in_session:
@@ -83,4 +85,4 @@ class VisitRecorder:
     def _wipe(self, _position: float) -> None:
         if self.in_session and not self._wipe_used:
             self._wipe_used = True
-            self.stats.wipe_used(self.visit.place.exhibit, self.visit.place.panel)
+            self.stats.wipe_used(self.visit.place.exhibit, panel_index(self.visit.place.page))

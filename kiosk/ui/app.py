@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DIAGONAL = 55.0
 PLAUSIBLE_DIAGONALS = (10.0, 120.0)
-SMALLEST_DIAGONAL = 42.0
-"""The smallest display on which every screen fits at full physical size."""
+SMALLEST_DIAGONAL = 21.5
+"""The smallest display the layouts are designed to reflow for."""
 
 
 def create_application() -> QApplication:
@@ -39,8 +39,9 @@ def display_metrics(size: QSize, diagonal: float | None, dpi: float | None) -> M
     """From a configured diagonal if given, else from the screen's physical DPI
     when it describes a plausible display, else for a 55-inch display.
 
-    Below SMALLEST_DIAGONAL the layout would not fit the screen at full
-    physical size, so sizes are scaled down as if the display were that large.
+    Sizes stay physical on every display: on a small one the layouts reflow
+    (fewer tiles a row, a still above its text) rather than shrink, so touch
+    targets stay at their millimetres.
     """
     if not diagonal and dpi:
         implied = math.hypot(size.width(), size.height()) / dpi
@@ -51,9 +52,8 @@ def display_metrics(size: QSize, diagonal: float | None, dpi: float | None) -> M
                         "set the display diagonal if that is wrong", dpi, implied, DEFAULT_DIAGONAL)
     diagonal = diagonal or DEFAULT_DIAGONAL
     if diagonal < SMALLEST_DIAGONAL:
-        log.warning("a %.0f-inch display is smaller than the kiosk is designed for; sizes are "
-                    "scaled to fit, so touch targets are under 20 mm", diagonal)
-        diagonal = SMALLEST_DIAGONAL
+        log.warning("a %.0f-inch display is smaller than the %.1f inches the kiosk's layouts are "
+                    "designed for; some screens will need scrolling", diagonal, SMALLEST_DIAGONAL)
     return Metrics.for_diagonal(size.width(), size.height(), diagonal)
 
 

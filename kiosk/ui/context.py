@@ -14,6 +14,7 @@ from kiosk.locale.strings import tr
 from kiosk.media.images import ImageLoader
 from kiosk.ui.clock import Clock, SystemClock
 from kiosk.ui.fonts import kiosk_font
+from kiosk.ui.grid import PageGrid
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.theme import Theme
 from kiosk.visit.model import Overlay, Place, Visit
@@ -68,6 +69,10 @@ class Context:
     def text(self, exhibit: Exhibit, value: Text | None) -> str:
         """Content text in the visitor's language, falling back to the exhibit's default."""
         return exhibit.text(value, self.visit.language)
+
+    @property
+    def grid(self) -> PageGrid:
+        return PageGrid.of(self.metrics, self.theme.grid)
 
     def mm(self, millimetres: float) -> int:
         return self.metrics.mm(millimetres)

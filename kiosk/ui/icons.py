@@ -22,6 +22,10 @@ GLYPHS = {
     "drag_vertical": "mdi6.arrow-up-down",
     "backspace": "mdi6.backspace-outline",
     "touch": "mdi6.gesture-tap",
+    "more_down": "mdi6.chevron-double-down",
+    "more_right": "mdi6.chevron-double-right",
+    "chapters": "mdi6.format-list-bulleted",
+    "next_film": "mdi6.arrow-right",
 }
 
 

@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.theme import FONT_FAMILIES
@@ -24,31 +24,36 @@ def column_width(ctx: Context, font: QFont, chars: float | None = None) -> int:
 
 
 class ColumnLayout(QVBoxLayout):
-    """A vertical layout whose content is centred and never wider than `max_width`,
-    so that a reading column keeps its line length on any screen width."""
+    """A page's vertical layout on the grid (kiosk.ui.grid): its side margins,
+    and content never wider than `max_width` so that a reading column keeps its
+    line length on any screen. The content starts at the grid's left edge, so
+    headings line up from page to page; `centred` is for display pages (a quote)."""
 
-    def __init__(self, parent: QWidget, max_width: int, margin: int):
-        super().__init__(parent)
-        self.max_width = max_width
-        self.setContentsMargins(margin, margin, margin, margin)
+    def __init__(self, parent: QWidget | None, ctx: Context, max_width: int | None = None,
+                 centred: bool = False, margins: bool = True):
+        super().__init__()
+        if parent is not None:
+            parent.setLayout(self)
+        self.max_width = max_width if max_width is not None else 1 << 24
+        self.centred = centred
+        if margins:
+            ctx.grid.apply(self, top=False)
+        else:
+            self.setContentsMargins(0, 0, 0, 0)
 
     def _extra(self, width: int) -> int:
-        """Space on each side beyond the margins that the cap leaves empty."""
+        """Space beyond the margins that the cap leaves empty."""
         margins = self.contentsMargins()
-        return max(0, width - margins.left() - margins.right() - self.max_width) // 2
+        return max(0, width - margins.left() - margins.right() - self.max_width)
 
     def setGeometry(self, rect: QRect) -> None:
         extra = self._extra(rect.width())
-        super().setGeometry(rect.adjusted(extra, 0, -extra, 0))
+        left = extra // 2 if self.centred else 0
+        super().setGeometry(rect.adjusted(left, 0, left - extra, 0))
 
     def heightForWidth(self, width: int) -> int:
         """Wrapped text is as tall as the narrower column makes it, not the full width."""
-        return super().heightForWidth(width - 2 * self._extra(width))
-
-
-def scroll_allowance(ctx: Context, area: QAbstractScrollArea) -> int:
-    """Width kept beside a column for the scroll indicator and a gap before it."""
-    return area.verticalScrollBar().sizeHint().width() + ctx.mm(ctx.theme.sizes.gap)
+        return super().heightForWidth(width - self._extra(width))
 
 
 class TapTracker:

@@ -17,15 +17,21 @@ MM_PER_POINT = MM_PER_INCH / 72
 class Metrics:
     px_per_mm: float
     min_font_px: int = 16
+    screen_px: tuple[int, int] = (1920, 1080)
+    """The display's size in pixels: layouts reflow by its physical width."""
 
     @classmethod
     def for_diagonal(cls, width_px: int, height_px: int, diagonal_inches: float) -> "Metrics":
         diagonal_px = math.hypot(width_px, height_px)
-        return cls(diagonal_px / (diagonal_inches * MM_PER_INCH))
+        return cls(diagonal_px / (diagonal_inches * MM_PER_INCH), screen_px=(width_px, height_px))
 
     @classmethod
-    def for_dpi(cls, dots_per_inch: float) -> "Metrics":
-        return cls(dots_per_inch / MM_PER_INCH)
+    def for_dpi(cls, dots_per_inch: float, width_px: int = 1920, height_px: int = 1080) -> "Metrics":
+        return cls(dots_per_inch / MM_PER_INCH, screen_px=(width_px, height_px))
+
+    @property
+    def screen_mm(self) -> tuple[float, float]:
+        return self.to_mm(self.screen_px[0]), self.to_mm(self.screen_px[1])
 
     def mm(self, millimetres: float) -> int:
         return max(1, round(millimetres * self.px_per_mm))

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.gestures import GestureHandler, attach
-from kiosk.ui.panels.base import PanelView
+from kiosk.ui.panels.base import PageView
 
 
 class Pager(QWidget):
     page_changed = Signal(int)
 
-    def __init__(self, ctx: Context, pages: list[PanelView], turn: Callable[[int], None],
+    def __init__(self, ctx: Context, pages: list[PageView], turn: Callable[[int], None],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

@@ -5,15 +5,23 @@ axis it can scroll further in that direction; otherwise the drag goes on to
 the widgets around it (a timeline at its end lets the pager turn the page).
 Released with speed, the content glides on and slows at a constant rate, and
 stops at the ends rather than bouncing; a touch stops a glide.
+
+Nothing is cut with a hard edge: where content continues, its edge fades out
+and a "more" button (a tap alternative to the drag) moves on by a screenful.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation
-from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QScrollBar, QWidget
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPointF, QRect, QSize, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QScrollArea, QScrollBar, QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.gestures import GestureHandler, attach, handler_of
+from kiosk.ui.icons import icon
+
+PAGE_SHARE = 0.8
+"""How much of the visible part the "more" button moves on, keeping a line in view."""
 
 
 class Scroller(GestureHandler):
@@ -78,6 +86,23 @@ class Scroller(GestureHandler):
         if self._bar is not None:
             self._bar.setValue(round(value))
 
+    def page_on(self, horizontal: bool) -> None:
+        """Move on by most of a screenful, as the "more" button asks."""
+        self.stop()
+        bar = self.area.horizontalScrollBar() if horizontal else self.area.verticalScrollBar()
+        viewport = self.area.viewport().size()
+        step = round(PAGE_SHARE * (viewport.width() if horizontal else viewport.height()))
+        end = min(bar.maximum(), bar.value() + step)
+        motion = self.ctx.theme.motion
+        if motion.reduced:
+            bar.setValue(end)
+            return
+        self._bar, self._horizontal = bar, horizontal
+        self._glide.setStartValue(float(bar.value()))
+        self._glide.setEndValue(float(end))
+        self._glide.setDuration(motion.page_ms)
+        self._glide.start()
+
     def stop(self) -> None:
         self._glide.stop()
 
@@ -89,16 +114,118 @@ def enable_kinetic_scrolling(ctx: Context, area: QAbstractScrollArea) -> Scrolle
 
 
 class KineticScrollArea(QScrollArea):
-    """Vertical scrolling by drag, with an always visible scroll indicator."""
+    """Scrolling by drag along one axis (down, or sideways for a timeline),
+    with the edge cues instead of a desktop scroll bar."""
 
-    def __init__(self, ctx: Context, content: QWidget, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, content: QWidget, horizontal: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller = enable_kinetic_scrolling(ctx, self)
+        self.cues = ScrollCues(ctx, self, horizontal)
+
+
+class ScrollCues(QObject):
+    """A soft fade at each edge beyond which content continues, and a "more"
+    button at the far edge; both follow the scroll position."""
+
+    def __init__(self, ctx: Context, area: KineticScrollArea, horizontal: bool):
+        super().__init__(area)
+        self.ctx = ctx
+        self.area = area
+        self.horizontal = horizontal
+        viewport = area.viewport()
+        self.fade = _EdgeFade(ctx, viewport, horizontal)
+        self.more = QPushButton(viewport)
+        self.more.setObjectName("more")
+        self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side = ctx.mm(ctx.theme.sizes.touch_target)
+        self.more.setFixedSize(side, side)
+        self.more.setIcon(icon("more_right" if horizontal else "more_down", ctx.theme.colours.text))
+        self.more.setIconSize(QSize(ctx.mm(ctx.theme.sizes.icon), ctx.mm(ctx.theme.sizes.icon)))
+        self.more.clicked.connect(lambda: area.scroller.page_on(horizontal))
+        ctx.signals.language_changed.connect(self._retranslate)
+        self._retranslate()
+        bar = self.bar
+        bar.valueChanged.connect(lambda _value: self.update())
+        bar.rangeChanged.connect(lambda _low, _high: self.update())
+        viewport.installEventFilter(self)
+        self.update()
+
+    @property
+    def bar(self) -> QScrollBar:
+        return self.area.horizontalScrollBar() if self.horizontal else self.area.verticalScrollBar()
+
+    @property
+    def before(self) -> bool:
+        """Content continues before the visible part (above, or to the left)."""
+        return self.bar.value() > self.bar.minimum()
+
+    @property
+    def after(self) -> bool:
+        return self.bar.value() < self.bar.maximum()
+
+    def _retranslate(self) -> None:
+        self.more.setAccessibleName(self.ctx.tr("more"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.update()
+        return False
+
+    def update(self) -> None:
+        viewport = self.area.viewport()
+        self.fade.setGeometry(viewport.rect())
+        self.fade.edges = (self.before, self.after)
+        self.fade.setVisible(self.before or self.after)
+        self.fade.raise_()
+        self.fade.update()
+        rect = viewport.rect()
+        inset = self.ctx.mm(2)
+        if self.horizontal:
+            self.more.move(rect.right() - self.more.width() - inset, rect.center().y() - self.more.height() // 2)
+        else:
+            self.more.move(rect.right() - self.more.width() - inset, rect.bottom() - self.more.height() - inset)
+        self.more.setVisible(self.after)
+        self.more.raise_()
+
+
+class _EdgeFade(QWidget):
+    """Paints the background colour in from each edge beyond which content continues."""
+
+    def __init__(self, ctx: Context, parent: QWidget, horizontal: bool):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.horizontal = horizontal
+        self.edges = (False, False)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        solid = QColor(self.ctx.theme.colours.background)
+        clear = QColor(solid)
+        clear.setAlpha(0)
+        depth = min(self.ctx.mm(self.ctx.theme.sizes.touch_target),
+                    (self.width() if self.horizontal else self.height()) // 4)
+        for at_start, shown in zip((True, False), self.edges):
+            if not shown:
+                continue
+            if self.horizontal:
+                band = QRect(0 if at_start else self.width() - depth, 0, depth, self.height())
+                start, end = ((band.left(), 0), (band.right(), 0)) if at_start else \
+                    ((band.right(), 0), (band.left(), 0))
+            else:
+                band = QRect(0, 0 if at_start else self.height() - depth, self.width(), depth)
+                start, end = ((0, band.top()), (0, band.bottom())) if at_start else \
+                    ((0, band.bottom()), (0, band.top()))
+            gradient = QLinearGradient(QPointF(*start), QPointF(*end))
+            gradient.setColorAt(0.0, solid)
+            gradient.setColorAt(1.0, clear)
+            painter.fillRect(band, gradient)
 
 
 def scroll_to_start(area: QAbstractScrollArea) -> None:

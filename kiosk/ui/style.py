@@ -14,6 +14,9 @@ def stylesheet(theme: Theme, metrics: Metrics) -> str:
     QWidget {{ background: {c.background}; color: {c.text}; }}
     QLabel {{ background: transparent; }}
     QLabel[muted="true"] {{ color: {c.text_muted}; }}
+    QLabel[accent="true"] {{ color: {c.accent}; }}
+    QPushButton#more {{ border-radius: {metrics.mm(s.touch_target) // 2}px; padding: 0; }}
+    QPushButton#chapter, QPushButton#tile {{ text-align: left; }}
     QPushButton {{
         background: {c.surface}; color: {c.text}; border: {max(1, metrics.mm(0.6))}px solid {c.divider};
         border-radius: {radius}px; padding: 0 {metrics.mm(4)}px;

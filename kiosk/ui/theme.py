@@ -33,7 +33,6 @@ class Sizes:
 
     touch_target: float = 24.0     # guidelines: 20 mm minimum for a standing kiosk
     target_spacing: float = 14.0   # guidelines: at least 13 mm between targets
-    margin: float = 30.0
     gap: float = 12.0
     corner_radius: float = 4.0
     icon: float = 12.0
@@ -43,8 +42,25 @@ class Sizes:
     title_pt: float = 84.0
     quote_pt: float = 68.0
     min_body_px: int = 16          # never below 16 px logical
-    line_chars: int = 50           # guidelines: 45-55 characters per line
-    tile_width: float = 400.0
+    line_chars: int = 50           # guidelines: 45-55 characters per line (the issue: 45-75)
+    tile_width: float = 400.0      # a home tile at most; fewer per row where they do not fit
+    tile_min_width: float = 150.0
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The page grid every screen and panel is laid on, in millimetres: the
+    same side margins and the same top line on every page, so headings never
+    jump as the visitor pages; columns and gutters for what sits side by side."""
+
+    margin_min: float = 16.0       # side margins on a 22-inch monitor...
+    margin_max: float = 36.0       # ...and on a large panel
+    margin_share: float = 0.03     # of the screen's width, between those two
+    top: float = 18.0              # above a page's first line
+    bottom: float = 8.0            # between a page and the bar beneath it
+    gutter: float = 12.0
+    columns: int = 12
+    bar_padding: float = 8.0       # above and below the bottom bar's buttons
 
 
 @dataclass(frozen=True)
@@ -77,6 +93,7 @@ FONT_FILES = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
 class Theme:
     colours: Colours = Colours()
     sizes: Sizes = Sizes()
+    grid: Grid = Grid()
     motion: Motion = Motion()
 
     def colour(self, name: str) -> QColor:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import locale
+from kiosk.locale.strings import tr
 from kiosk.media.images import Fit, ImageKey
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
@@ -25,7 +26,8 @@ from kiosk.ui.layout import FillParent
 
 class TouchButton(QPushButton):
     """A button at least one touch target in size, with pressed feedback from the
-    style sheet and an accessible name that follows the language."""
+    style sheet and an accessible name that follows the language. A compact
+    button (on a small display) shows its icon alone; its name stays."""
 
     def __init__(self, ctx: Context, meaning: str | None = None, label_key: str | None = None,
                  show_label: bool = True, parent: QWidget | None = None):
@@ -38,11 +40,23 @@ class TouchButton(QPushButton):
         self.setFont(ctx.font(ctx.theme.sizes.small_pt, bold=True))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if meaning:
-            self.setIcon(icon(meaning, ctx.theme.colours.text))
+            self.setIcon(icon(meaning, ctx.theme.colours.text, ctx.theme.colours.divider))
             self.setIconSize(QSize(ctx.mm(ctx.theme.sizes.icon), ctx.mm(ctx.theme.sizes.icon)))
         if label_key:
             ctx.signals.language_changed.connect(self.retranslate)
             self.retranslate()
+
+    def set_compact(self, compact: bool) -> None:
+        self.show_label = not compact and self.label_key is not None
+        self.retranslate()
+
+    def label_widths(self) -> list[int]:
+        """The button's width with its label in each of the visitor's languages."""
+        if self.label_key is None or not self.show_label:
+            return [self.sizeHint().width()]
+        metrics, plain = self.fontMetrics(), self.sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+        return [plain + metrics.horizontalAdvance(tr(self.label_key, language))
+                for language in self.ctx.visit.languages]
 
     def retranslate(self) -> None:
         if self.label_key is None:
@@ -144,7 +158,10 @@ class ImageView(QWidget):
 
 
 class LanguageSwitcher(QWidget):
-    """EN / 中文 / РУ: one tap changes every visible string at once."""
+    """English / 中文 / Русский, each name in its own language, in the same
+    place on every screen; one tap changes every visible string at once. The
+    buttons share one width, so the group never moves; compact (on a small
+    display) they show EN / 中文 / РУ."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -156,16 +173,23 @@ class LanguageSwitcher(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for language in ctx.visit.languages:
             button = TouchButton(ctx)
-            record = locale.language(language)
-            button.setText(record.short)
-            button.setAccessibleName(record.name)
+            button.setAccessibleName(locale.language(language).name)
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, lang=language: ctx.visit.set_language(lang))
             self.group.addButton(button)
             layout.addWidget(button)
             self.buttons[language] = button
+        self.set_compact(False)
         ctx.signals.language_changed.connect(self._sync)
         self._sync(ctx.language)
+
+    def set_compact(self, compact: bool) -> None:
+        for code, button in self.buttons.items():
+            record = locale.language(code)
+            button.setText(record.short if compact else record.name)
+        width = max(button.sizeHint().width() for button in self.buttons.values())
+        for button in self.buttons.values():
+            button.setFixedWidth(width)
 
     def _sync(self, language: str) -> None:
         for code, button in self.buttons.items():

@@ -75,14 +75,14 @@ class KioskWindow(QWidget):
             self.stack.addWidget(self.exhibit)
             animate = False
         self.stack.setCurrentWidget(self.exhibit)
-        self.exhibit.show_panel(place.panel, animate)
+        self.exhibit.show_page(place.page, animate)
         if self.viewer is None:
             self.exhibit.setFocus()
 
     def _follow_viewer(self, old: Place, new: Place) -> None:
         if new.still is None:
             self._close_viewer()
-        elif self.viewer is not None and (old.exhibit, old.panel) == (new.exhibit, new.panel):
+        elif self.viewer is not None and (old.exhibit, old.page) == (new.exhibit, new.page):
             self.viewer.show_still(new.still)
         else:
             self._close_viewer()

@@ -9,6 +9,7 @@ from enum import Enum
 from kiosk.content.loader import Catalog, LoadedExhibit
 from kiosk.content.schema import GalleryPanel, Still
 from kiosk.visit.events import Event
+from kiosk.visit.pages import pages_of
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +30,13 @@ class Overlay(str, Enum):
 
 @dataclass(frozen=True)
 class Place:
-    """A screen; on an exhibit, its panel and the still open in the viewer
-    (an index into that panel's stills), if any."""
+    """A screen; on an exhibit, its page (0 is the title page, then the
+    panels: kiosk.visit.pages) and the still open in the viewer (an index into
+    that page's stills), if any."""
 
     screen: Screen
     exhibit: str | None = None
-    panel: int = 0
+    page: int = 0
     still: int | None = None
 
 
@@ -88,9 +90,9 @@ class Visit:
 
     @property
     def stills(self) -> list[Still]:
-        """The stills the viewer moves through: those of the panel on screen."""
+        """The stills the viewer moves through: those of the page on screen."""
         item = self.item
-        return stills_of(item.exhibit.panels[self.place.panel]) if item else []
+        return stills_of(pages_of(item)[self.place.page]) if item else []
 
     @property
     def attracting(self) -> bool:
@@ -101,33 +103,35 @@ class Visit:
     def go_home(self) -> None:
         self._move(HOME)
 
-    def show(self, exhibit_id: str, panel: int = 0) -> None:
+    def show(self, exhibit_id: str, page: int = 0) -> None:
+        """An exhibit's page; it opens on its title page."""
         item = self.catalog.get(exhibit_id)
-        if item is None or not 0 <= panel < len(item.exhibit.panels):
-            log.warning("no panel %d of exhibit %r to show", panel, exhibit_id)
+        if item is None or not 0 <= page < len(pages_of(item)):
+            log.warning("no page %d of exhibit %r to show", page, exhibit_id)
             return
-        self._move(Place(Screen.EXHIBIT, item.id, panel))
+        self._move(Place(Screen.EXHIBIT, item.id, page))
 
-    def next_panel(self) -> None:
-        self._step_panel(+1)
+    def next_page(self) -> None:
+        self._step_page(+1)
 
-    def previous_panel(self) -> None:
-        self._step_panel(-1)
+    def previous_page(self) -> None:
+        self._step_page(-1)
 
-    def _step_panel(self, step: int) -> None:
+    def _step_page(self, step: int) -> None:
         item = self.item
-        if item is not None and 0 <= self.place.panel + step < len(item.exhibit.panels):
-            self._move(Place(Screen.EXHIBIT, item.id, self.place.panel + step))
+        if item is not None and 0 <= self.place.page + step < len(pages_of(item)):
+            self._move(Place(Screen.EXHIBIT, item.id, self.place.page + step))
 
-    def open_still(self, index: int, panel: int | None = None) -> None:
-        """Open the viewer on a still of the panel on screen, or of `panel` of
+    def open_still(self, index: int, page: int | None = None) -> None:
+        """Open the viewer on a still of the page on screen, or of `page` of
         the exhibit on screen (or move the viewer to that still)."""
         item = self.item
         if item is None:
             return
-        panel = self.place.panel if panel is None else panel
-        if 0 <= panel < len(item.exhibit.panels) and 0 <= index < len(stills_of(item.exhibit.panels[panel])):
-            self._move(Place(Screen.EXHIBIT, item.id, panel, index))
+        pages = pages_of(item)
+        page = self.place.page if page is None else page
+        if 0 <= page < len(pages) and 0 <= index < len(stills_of(pages[page])):
+            self._move(Place(Screen.EXHIBIT, item.id, page, index))
 
     def close_still(self) -> None:
         if self.place.still is not None:
@@ -192,7 +196,7 @@ class Visit:
         self.catalog = catalog
         item = catalog.get(self.place.exhibit)
         if self.place.screen is Screen.EXHIBIT and (
-                item is None or self.place.panel >= len(item.exhibit.panels)):
+                item is None or self.place.page >= len(pages_of(item))):
             self._move(HOME)
         elif self.place.still is not None and self.place.still >= len(self.stills):
             self.close_still()

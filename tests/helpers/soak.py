@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.visit.model import stills_of
+from kiosk.visit.pages import pages_of
 from tests.helpers.clock import FakeClock
 from tests.helpers.exhibits import make_context
 
@@ -49,12 +50,12 @@ class Soak:
             self.ctx.images.wait()
 
     def visit(self) -> None:
-        """Wake, read every panel, zoom a still, leave; attract loops a few slides."""
+        """Wake, read every page, zoom a still, leave; attract loops a few slides."""
         visit = self.ctx.visit
         item = self.ctx.catalog.exhibits[self.visits % len(self.ctx.catalog.exhibits)]
         visit.wake(item.id)
-        for index, panel in enumerate(item.exhibit.panels):
-            visit.show(item.id, index)
+        for page, panel in enumerate(pages_of(item)):
+            visit.show(item.id, page)
             if stills_of(panel):
                 visit.open_still(0)
                 visit.set_zoom(2.0)

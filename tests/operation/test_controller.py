@@ -83,8 +83,11 @@ def test_scripted_visit_appears_in_kiosk_stats(qtbot, qapp, exhibits, tmp_path, 
     _wake(controller, qtbot)
     screen = window.exhibit
     assert screen is not None  # the waking touch opened the exhibit on screen
-    drag(window, QPoint(1500, 500), QPoint(500, 500))
-    assert screen.index == 1
+    assert screen.index == 0   # on its title page
+    for page in (1, 2):
+        drag(window, QPoint(1500, 500), QPoint(500, 500))
+        qtbot.waitUntil(lambda: not screen.pager.sliding)
+        assert screen.index == page
     tap(window, _centre(window, screen.languages.buttons["zh"]))
     _idle_reset(controller)
     assert controller.mode.attract.isVisible()
@@ -147,7 +150,7 @@ def test_content_changes_apply_at_the_next_attract_never_under_a_visitor(
     path.write_text(path.read_text().replace("{en: The Challenge,", "{en: The Challenge (restored),", 1))
     with qtbot.waitSignal(controller.watcher.staged, timeout=5000):
         pass
-    titles = [tile.title.text() for tile in window.home.tiles]
+    titles = [tile.accessibleName() for tile in window.home.tiles]
     assert "The Challenge (restored)" not in titles  # a visitor is still here
 
     path.write_text("title: [broken\n")
@@ -155,7 +158,7 @@ def test_content_changes_apply_at_the_next_attract_never_under_a_visitor(
         pass
     assert window.exhibit is not None  # the visitor is undisturbed
     _idle_reset(controller)  # they leave
-    titles = [tile.title.text() for tile in window.home.tiles]
+    titles = [tile.accessibleName() for tile in window.home.tiles]
     assert "The Challenge (restored)" in titles  # the last good change, not the broken one
     problems = [p.format() for p in controller.staff.info().content_problems]
     assert any("the-challenge/exhibit.yaml:2:1: error: YAML syntax" in line for line in problems)
@@ -190,12 +193,12 @@ def test_staff_open_the_admin_screen_from_the_corner_and_restart_attract(
     assert controller.mode.attract.isVisible()
 
 
-def test_presenter_mode_starts_on_the_first_panel_without_attract_or_idle(
+def test_presenter_mode_starts_on_the_first_title_page_without_attract_or_idle(
         qtbot, qapp, exhibits, tmp_path):
     controller = _controller(qtbot, qapp, exhibits, tmp_path, presenting=True)
     visit = controller.visit
     first = controller.ctx.catalog.exhibits[0].id
-    assert (visit.place.screen, visit.place.exhibit, visit.place.panel) == (Screen.EXHIBIT, first, 0)
+    assert (visit.place.screen, visit.place.exhibit, visit.place.page) == (Screen.EXHIBIT, first, 0)
     assert controller.window.input.order == ["presenter", "gestures"]
 
 
@@ -208,7 +211,7 @@ def test_a_change_applied_while_attract_shows_leaves_attract_working(qtbot, qapp
     path.write_text(path.read_text().replace("{en: The Challenge,", "{en: The Challenge (new),", 1))
     with qtbot.waitSignal(controller.watcher.staged, timeout=5000):
         pass
-    assert "The Challenge (new)" in [tile.title.text() for tile in window.home.tiles]  # applied at once
+    assert "The Challenge (new)" in [tile.accessibleName() for tile in window.home.tiles]  # applied at once
     centre = window.rect().center()
     assert window.childAt(centre) is attract and attract.isVisible()  # still on top of everything
     tap(window, centre)

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from kiosk.content.schema import GalleryPanel
 from kiosk.locale.strings import tr
 from kiosk.visit.model import Overlay, Screen
+from kiosk.visit.pages import pages_of
 from tests.helpers.clock import FakeClock
 from tests.helpers.exhibits import make_context, show_at
 from tests.helpers.touch import device, drag, press, release, tap
@@ -115,8 +116,8 @@ def test_idle_countdown_then_the_whole_visit_is_reset(kiosk, qtbot):
     wake(kiosk, qtbot)
     item = window.exhibit.item
     visit.set_language("ru")
-    gallery = next(i for i, p in enumerate(item.exhibit.panels) if isinstance(p, GalleryPanel))
-    visit.open_still(0, panel=gallery)
+    gallery = next(page for page, shown in enumerate(pages_of(item)) if isinstance(shown, GalleryPanel))
+    visit.open_still(0, page=gallery)
     window.viewer.zoom_in.click()
     assert window.viewer.zoom > 1.0
     kiosk.clock.advance(TIMEOUT - 1)
@@ -202,7 +203,7 @@ def test_a_swipe_the_pager_takes_does_not_leave_a_finger_down(kiosk, qtbot):
     row = pager.height() // 2
     drag(window, pager.mapTo(window, QPoint(pager.width() * 4 // 5, row)),
          pager.mapTo(window, QPoint(pager.width() // 5, row)))
-    assert kiosk.ctx.visit.place.panel == 1
+    assert kiosk.ctx.visit.place.page == 1
     assert not kiosk.watcher.rules.down
     kiosk.clock.advance(TIMEOUT)
     assert kiosk.countdown.isVisible()

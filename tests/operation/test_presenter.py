@@ -67,18 +67,19 @@ def _press(presenter, key, modifier=Qt.KeyboardModifier.NoModifier):
     QTest.keyClick(presenter.window.windowHandle(), key, modifier)
 
 
-def test_clicker_keys_move_through_the_panels_of_all_exhibits(make_presenter):
+def test_clicker_keys_move_through_the_pages_of_all_exhibits(make_presenter):
     presenter = make_presenter()
     presenter.start()
-    assert presenter.current() == ("first", 0)
+    assert presenter.current() == ("first", 0)                 # the first film's title page
     for key, expected in [(Qt.Key.Key_Right, ("first", 1)),
+                          (Qt.Key.Key_Right, ("first", 2)),
                           (Qt.Key.Key_Right, ("second", 0)),   # across to the next exhibit
-                          (Qt.Key.Key_Left, ("first", 1)),     # and back to the last panel
+                          (Qt.Key.Key_Left, ("first", 2)),     # and back to the last panel
                           (Qt.Key.Key_PageDown, ("second", 0)),
                           (Qt.Key.Key_Space, ("second", 1)),
                           (Qt.Key.Key_PageUp, ("second", 0)),
-                          (Qt.Key.Key_End, ("second", 2)),
-                          (Qt.Key.Key_Right, ("second", 2)),   # the end, without looping
+                          (Qt.Key.Key_End, ("second", 3)),
+                          (Qt.Key.Key_Right, ("second", 3)),   # the end, without looping
                           (Qt.Key.Key_Home, ("first", 0))]:
         _press(presenter, key)
         assert presenter.current() == expected, key
@@ -128,8 +129,10 @@ def test_auto_advance_moves_on_and_loops(make_presenter, clock):
     presenter.start()
     clock.advance(10)
     assert presenter.current() == ("first", 1)
-    clock.advance(30)
+    clock.advance(40)
     assert presenter.current() == ("second", 2)
+    clock.advance(10)
+    assert presenter.current() == ("second", 3)
     clock.advance(10)
     assert presenter.current() == ("first", 0)
 
@@ -141,10 +144,10 @@ def test_auto_advance_stops_at_the_end_without_loop_and_pauses_while_blank(make_
     clock.advance(60)
     assert presenter.current() == ("first", 0)
     _press(presenter, Qt.Key.Key_B)
-    clock.advance(40)
-    assert presenter.current() == ("second", 2)
     clock.advance(60)
-    assert presenter.current() == ("second", 2)
+    assert presenter.current() == ("second", 3)
+    clock.advance(60)
+    assert presenter.current() == ("second", 3)
 
 
 def test_clicker_keys_work_in_a_locked_down_kiosk(make_presenter):

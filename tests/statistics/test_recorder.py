@@ -10,6 +10,7 @@ from kiosk.content.loader import load_catalog
 from kiosk.paths import bundled_exhibits_dir
 from kiosk.statistics.recorder import VisitRecorder
 from kiosk.visit.model import Visit
+from kiosk.visit.pages import page_of_panel
 
 
 class Calls:
@@ -35,6 +36,7 @@ def calls(visit):
 
 
 def panel_of(visit, exhibit, kind):
+    """A panel's index in the exhibit's `panels`, as statistics record it."""
     return next(i for i, p in enumerate(visit.catalog.get(exhibit).exhibit.panels) if p.type == kind)
 
 
@@ -43,19 +45,19 @@ def test_a_session_runs_from_the_wake_to_the_reset(visit, calls):
     assert calls == []  # attract mode at start records nothing
     visit.wake("shenzhou-13")
     visit.set_language("zh")
-    visit.next_panel()
+    visit.next_page()
     visit.go_home()
     visit.reset("idle_reset")
     visit.set_language("ru")  # between visits: nobody chose it
     kind = visit.catalog.get("shenzhou-13").exhibit.panels
-    assert calls == [("start_session", "en"), ("screen_viewed", "shenzhou-13", 0, kind[0].type),
-                     ("language_chosen", "zh"), ("screen_viewed", "shenzhou-13", 1, kind[1].type),
+    assert calls == [("start_session", "en"), ("screen_viewed", "shenzhou-13", None, "title"),
+                     ("language_chosen", "zh"), ("screen_viewed", "shenzhou-13", 0, kind[0].type),
                      ("screen_viewed", None, None, None), ("end_session", "idle_reset")]
 
 
 def test_the_viewer_stays_on_its_gallery_panel_and_a_still_is_zoomed_once_per_opening(visit, calls):
     gallery = panel_of(visit, "shenzhou-13", "gallery")
-    visit.show("shenzhou-13", gallery)
+    visit.show("shenzhou-13", page_of_panel(gallery))
     visit.open_still(0)
     for zoom in (1.5, 2.0, 1.0, 3.0):
         visit.set_zoom(zoom)
@@ -75,11 +77,11 @@ def test_the_viewer_stays_on_its_gallery_panel_and_a_still_is_zoomed_once_per_op
 
 def test_a_wipe_is_used_once_per_view_however_often_it_is_dragged(visit, calls):
     wipe = panel_of(visit, "the-challenge", "wipe")
-    visit.show("the-challenge", wipe)
+    visit.show("the-challenge", page_of_panel(wipe))
     for position in (0.2, 0.4, 0.6, 0.8):
         visit.move_wipe(position)
-    visit.previous_panel()
-    visit.next_panel()
+    visit.previous_page()
+    visit.next_page()
     visit.move_wipe(0.3)
     assert [c for c in calls if c[0] == "wipe_used"] == [("wipe_used", "the-challenge", wipe)] * 2
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.content.schema import GalleryPanel
 from kiosk.ui.theme import Colours, contrast_ratio
+from kiosk.visit.pages import pages_of
 from tests.helpers.exhibits import PROJECT_ROOT, make_context
 
 MIN_TARGET_MM = 20.0
@@ -105,7 +106,7 @@ def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot
     _check_screen(window, ctx, "home", problems)
     visit = ctx.visit
     for item in ctx.catalog.exhibits:
-        for index, panel in enumerate(item.exhibit.panels):
+        for index, panel in enumerate(pages_of(item)):
             visit.show(item.id, index)
             qtbot.waitUntil(lambda: not window.exhibit.pager.sliding)
             _check_screen(window, ctx, f"{item.id} panel {index + 1} ({panel.type})", problems)
@@ -186,10 +187,10 @@ def test_every_string_shown_uses_the_bundled_face_of_its_language(qtbot, ctx, la
     assert {QFontInfo(w.font()).family() for w in texts} == {leading}
 
 
-def test_display_size_comes_from_the_diagonal_or_dpi_and_small_screens_still_fit(qapp):
+def test_display_size_comes_from_the_diagonal_or_dpi_and_stays_physical_on_small_screens(qapp):
     from PySide6.QtCore import QSize
 
-    from kiosk.ui.app import SMALLEST_DIAGONAL, display_metrics
+    from kiosk.ui.app import display_metrics
     from kiosk.ui.metrics import Metrics
 
     full_hd = QSize(1920, 1080)
@@ -197,6 +198,7 @@ def test_display_size_comes_from_the_diagonal_or_dpi_and_small_screens_still_fit
     assert display_metrics(full_hd, 55, None).px_per_mm == pytest.approx(at_55)
     assert display_metrics(full_hd, None, 40.05).px_per_mm == pytest.approx(at_55, rel=0.01)
     assert display_metrics(full_hd, None, 2000).px_per_mm == pytest.approx(at_55)  # nonsense DPI
-    smallest = Metrics.for_diagonal(1920, 1080, SMALLEST_DIAGONAL).px_per_mm
-    assert display_metrics(full_hd, 23, None).px_per_mm == pytest.approx(smallest)
-    assert display_metrics(full_hd, None, 96).px_per_mm == pytest.approx(smallest)
+    at_23 = Metrics.for_diagonal(1920, 1080, 23).px_per_mm
+    assert display_metrics(full_hd, 23, None).px_per_mm == pytest.approx(at_23)   # not scaled down
+    assert display_metrics(full_hd, None, 96).px_per_mm == pytest.approx(at_23, rel=0.01)
+    assert display_metrics(full_hd, 23, None).screen_px == (1920, 1080)

@@ -11,7 +11,8 @@ from kiosk.visit.model import Place, Screen
 from tests.helpers.exhibits import make_context, make_long_exhibit, show_at
 from tests.helpers.pointer import DRAGS, mouse_drag
 
-TEXT, GALLERY, FACTS, TIMELINE = range(4)
+TEXT, GALLERY, FACTS, TIMELINE = range(1, 5)
+"""Pages of the long exhibit (page 0 is its title page)."""
 
 
 @pytest.fixture
@@ -28,11 +29,11 @@ def window(qtbot, qapp, exhibits_root):
     return show_at(qtbot, KioskWindow(ctx, 1280), 1280, 720, ctx)
 
 
-def _open(window, qtbot, panel):
-    window.ctx.visit.show("long", panel)
+def _open(window, qtbot, page):
+    window.ctx.visit.show("long", page)
     qtbot.waitUntil(lambda: not window.exhibit.pager.sliding)
     window.ctx.images.wait()
-    return window.exhibit.panels[panel]
+    return window.exhibit.pages[page]
 
 
 def _in(window, widget, fx, fy) -> QPoint:
@@ -44,10 +45,10 @@ def test_a_drag_across_a_panel_turns_the_page(window, qtbot, how):
     _open(window, qtbot, TEXT)
     pager = window.exhibit.pager
     DRAGS[how](window, _in(window, pager, 0.8, 0.5), _in(window, pager, 0.2, 0.5))
-    assert window.ctx.visit.place.panel == GALLERY
+    assert window.ctx.visit.place.page == GALLERY
     qtbot.waitUntil(lambda: not pager.sliding)
     DRAGS[how](window, _in(window, pager, 0.2, 0.1), _in(window, pager, 0.8, 0.1))
-    assert window.ctx.visit.place.panel == TEXT
+    assert window.ctx.visit.place.page == TEXT
 
 
 @pytest.mark.parametrize("how", DRAGS)
@@ -67,7 +68,7 @@ def test_a_sideways_drag_scrolls_a_long_timeline_and_not_the_page(window, qtbot,
     bar = view.scroll_area.horizontalScrollBar()
     assert bar.maximum() > 0
     DRAGS[how](window, _in(window, view.scroll_area, 0.8, 0.5), _in(window, view.scroll_area, 0.3, 0.5))
-    assert bar.value() > 0 and window.ctx.visit.place.panel == TIMELINE
+    assert bar.value() > 0 and window.ctx.visit.place.page == TIMELINE
 
 
 def test_a_drag_over_a_thumbnail_scrolls_and_does_not_open_it(window, qtbot):

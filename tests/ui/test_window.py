@@ -26,8 +26,8 @@ def _centre(window, widget) -> QPoint:
     return widget.mapTo(window, widget.rect().center())
 
 
-def _open(window, qtbot, exhibit_id="shenzhou-13", panel=0):
-    window.ctx.visit.show(exhibit_id, panel)
+def _open(window, qtbot, exhibit_id="shenzhou-13", page=0):
+    window.ctx.visit.show(exhibit_id, page)
     qtbot.waitUntil(lambda: window.exhibit is not None and window.exhibit.isVisible()
                     and not window.exhibit.pager.sliding)
     return window.exhibit
@@ -51,11 +51,11 @@ def test_swipe_left_moves_to_the_next_panel_and_snaps(window, qtbot):
     assert screen.index == 1
     strip = screen.panels[1].parentWidget()
     qtbot.waitUntil(lambda: strip.x() == -screen.pager.width())
-    assert screen.indicator.text() == f"2 of {len(screen.panels)}"
+    assert screen.indicator.text() == f"2 of {len(screen.pages)}"
 
 
 def test_panel_follows_the_finger_then_a_short_drag_springs_back(window, qtbot):
-    screen = _open(window, qtbot, panel=1)
+    screen = _open(window, qtbot, page=1)
     strip = screen.panels[0].parentWidget()
     start = _pager_point(window, 0.5)
     drag(window, start, start + QPoint(-150, 0), lift=False)
@@ -67,7 +67,7 @@ def test_panel_follows_the_finger_then_a_short_drag_springs_back(window, qtbot):
 
 
 def test_swipe_right_goes_back_and_not_past_the_first_panel(window, qtbot):
-    screen = _open(window, qtbot, panel=1)
+    screen = _open(window, qtbot, page=1)
     drag(window, _pager_point(window, 0.2), _pager_point(window, 0.8))
     assert screen.index == 0
     drag(window, _pager_point(window, 0.2), _pager_point(window, 0.8))
@@ -94,26 +94,26 @@ def test_arrow_keys_page(window, qtbot):
 
 
 def test_language_switch_changes_every_text_and_keeps_the_place(window, qtbot, ctx):
-    screen = _open(window, qtbot, "the-challenge", panel=2)
+    screen = _open(window, qtbot, "the-challenge", page=2)
     exhibit = screen.item.exhibit
-    assert screen.title.text() == exhibit.title.translations["en"]
+    assert screen.running_head.text() == exhibit.title.translations["en"]
     tap(window, _centre(window, screen.languages.buttons["ru"]))
     assert ctx.language == "ru"
-    assert screen.title.text() == exhibit.title.translations["ru"]
-    assert screen.indicator.text().endswith(f"из {len(screen.panels)}")
+    assert screen.running_head.text() == exhibit.title.translations["ru"]
+    assert screen.indicator.text().endswith(f"из {len(screen.pages)}")
     assert screen.home.text() == "Главная"
     assert screen.index == 2
     tap(window, _centre(window, screen.home))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
     assert window.home.heading.text() == "Фильмы, снятые на орбите"
-    assert window.home.tiles[1].title.text() == exhibit.title.translations["ru"]
+    assert window.home.tiles[1].accessibleName() == exhibit.title.translations["ru"]
 
 
 def test_chinese_text_takes_punctuation_from_the_chinese_face(window, qtbot, ctx):
     screen = _open(window, qtbot)
-    assert screen.title.font().families()[0] == "Noto Sans"
+    assert screen.running_head.font().families()[0] == "Noto Sans"
     tap(window, _centre(window, screen.languages.buttons["zh"]))
-    assert screen.title.font().families()[0] == "Noto Sans CJK SC"
+    assert screen.running_head.font().families()[0] == "Noto Sans CJK SC"
     assert screen.panels[0].findChildren(QLabel)[0].font().families()[0] == "Noto Sans CJK SC"
 
 
@@ -140,7 +140,7 @@ panels:
                          ["en", "ru"], 55.0)
     names = sorted(str(p.relative_to(tmp_path)) for p in written)
     assert names == sorted(f"1280x720/{lang}/{name}" for lang in ("en", "ru") for name in (
-        "home.png", "demo/01-gallery.png", "demo/01-gallery-still-1.png",
+        "home.png", "demo/00-title.png", "demo/01-gallery.png", "demo/01-gallery-still-1.png",
         "demo/01-gallery-still-2.png", "demo/02-wipe.png"))
     image = QImage(str(tmp_path / "1280x720/ru/home.png"))
     assert (image.width(), image.height()) == (1280, 720)
@@ -151,11 +151,12 @@ def test_the_still_viewer_hides_the_screen_beneath_and_keeps_the_language_switch
     from PySide6.QtGui import QColor
 
     from kiosk.content.schema import GalleryPanel
+    from kiosk.visit.pages import pages_of
 
     screen = _open(window, qtbot)
-    gallery = next(p for p in screen.item.exhibit.panels if isinstance(p, GalleryPanel))
+    gallery = next(page for page, shown in enumerate(pages_of(screen.item)) if isinstance(shown, GalleryPanel))
     home_centre = _centre(window, screen.home)
-    ctx.visit.open_still(0, panel=screen.item.exhibit.panels.index(gallery))
+    ctx.visit.open_still(0, page=gallery)
     qtbot.waitUntil(lambda: window.viewer is not None and window.viewer.isVisible())
     pixel = window.grab().toImage().pixelColor(home_centre)
     assert pixel == QColor(ctx.theme.colours.background)  # not the home button beneath
@@ -194,11 +195,11 @@ panels:
     win.resize(1920, 1080)
     win.show()
     qtbot.waitExposed(win)
-    context.visit.show("short")
+    context.visit.show("short", 1)
     timeline = win.exhibit.panels[0]
     centre = timeline.scroll_area.mapTo(win, timeline.scroll_area.rect().center())
     drag(win, centre + QPoint(400, 0), centre - QPoint(400, 0))
-    assert win.exhibit.index == 1
+    assert win.exhibit.index == 2
 
 
 @pytest.mark.parametrize("default_language", ["zh", "ru"])

@@ -79,15 +79,15 @@ def build(exhibits: Path, presenting: bool, tmp: Path) -> KioskController:
 
 def presenter_under_lockdown(controller: KioskController) -> dict[str, object]:
     visit = controller.visit
-    observed: dict[str, object] = {"start": [visit.place.exhibit, visit.place.panel]}
+    observed: dict[str, object] = {"start": [visit.place.exhibit, visit.place.page]}
     xdotool("key", "Right")
     xdotool("key", "Right")
-    observed["after_two_rights"] = [visit.place.exhibit, visit.place.panel]
+    observed["after_two_rights"] = [visit.place.exhibit, visit.place.page]
     for chord in ("Escape", "ctrl+q", "alt+F4", "ctrl+w"):
         xdotool("key", chord)
     observed["still_shown"] = controller.window.isVisible()
     xdotool("key", "Left")
-    observed["after_left"] = [visit.place.exhibit, visit.place.panel]
+    observed["after_left"] = [visit.place.exhibit, visit.place.page]
     return observed
 
 
@@ -100,18 +100,18 @@ def mouse_drags(controller: KioskController) -> dict[str, object]:
     spin(0.6)
     observed: dict[str, object] = {}
     drag(window, window.exhibit.pager, (0.8, 0.5), (0.2, 0.5))
-    observed["page_after_drag"] = visit.place.panel
+    observed["page_after_drag"] = visit.place.page
     spin(0.5)
-    for name, panel, axis, start, end in (("gallery", 1, "v", (0.5, 0.8), (0.5, 0.3)),
-                                          ("facts", 2, "v", (0.5, 0.8), (0.5, 0.3)),
-                                          ("timeline", 3, "h", (0.8, 0.5), (0.3, 0.5))):
-        visit.show("long", panel)
+    for name, page, axis, start, end in (("gallery", 2, "v", (0.5, 0.8), (0.5, 0.3)),
+                                         ("facts", 3, "v", (0.5, 0.8), (0.5, 0.3)),
+                                         ("timeline", 4, "h", (0.8, 0.5), (0.3, 0.5))):
+        visit.show("long", page)
         spin(0.6)
-        area = window.exhibit.panels[panel].scroll_area
+        area = window.exhibit.pages[page].scroll_area
         bar = area.verticalScrollBar() if axis == "v" else area.horizontalScrollBar()
         drag(window, area, start, end)
-        observed[name] = {"value": bar.value(), "maximum": bar.maximum(), "panel": visit.place.panel}
-    visit.show("long", 1)
+        observed[name] = {"value": bar.value(), "maximum": bar.maximum(), "page": visit.place.page}
+    visit.show("long", 2)
     spin(0.6)
     visit.open_still(0)
     spin(0.6)

@@ -55,10 +55,10 @@ def test_mouse_drags_page_scroll_and_pan_in_a_real_window(display, tmp_path):
     make_long_exhibit(exhibits)
     observed = run(display, "mouse-drags", exhibits, tmp_path)
     assert observed["page_after_drag"] == 1
-    for name, panel in (("gallery", 1), ("facts", 2), ("timeline", 3)):
+    for name, page in (("gallery", 2), ("facts", 3), ("timeline", 4)):
         scrolled = observed[name]
         assert scrolled["maximum"] > 0 and scrolled["value"] > 0, (name, scrolled)
-        assert scrolled["panel"] == panel, name  # scrolled, not paged
+        assert scrolled["page"] == page, name  # scrolled, not paged
     pan = observed["pan"]
     assert pan["zoom"] >= 2 and pan["still"] == 0
     assert pan["moved"] == pytest.approx(-0.2 * pan["stage_width"], abs=6)

@@ -1,5 +1,6 @@
-"""What every panel view shares: its context, its exhibit, its panel, and the
-duty to re-read its texts when the visitor changes language."""
+"""What every page of an exhibit shares (the title page and the panels): its
+context, its exhibit, and the duty to re-read its texts when the visitor
+changes language."""
 
 from __future__ import annotations
 
@@ -11,24 +12,25 @@ from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import Image
 from kiosk.content.text import Text
 from kiosk.ui.context import Context
+from kiosk.ui.typography import no_widow
 from kiosk.ui.widgets import make_label
+from kiosk.visit.pages import page_of_panel
 
 
-class PanelView(QWidget):
-    """Base of the one-module-per-type panel views.
+class PageView(QWidget):
+    """Base of the pages in an exhibit's pager.
 
     Subclasses build their layout in `__init__`, then call `self.retranslate()`;
     `retranslate` sets every visible string from the current language. What the
-    visitor does on a panel goes to the visit model (`ctx.visit`).
+    visitor does on a page goes to the visit model (`ctx.visit`).
     """
 
-    def __init__(self, ctx: Context, item: LoadedExhibit, index: int, parent: QWidget | None = None):
+    def __init__(self, ctx: Context, item: LoadedExhibit, page: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.item = item
-        self.index = index
-        """The panel's position in its exhibit."""
-        self.panel = item.exhibit.panels[index]
+        self.page = page
+        """The page's position in its exhibit (0: the title page)."""
         ctx.signals.language_changed.connect(self.retranslate)
 
     def t(self, value: Text | None) -> str:
@@ -43,6 +45,12 @@ class PanelView(QWidget):
         label.setAccessibleName("heading")
         return label
 
+    def set_heading(self, label: QLabel, value: Text | None) -> None:
+        """A heading's text without a lone last word, hidden when there is none."""
+        text = self.t(value)
+        label.setText(no_widow(text, self.ctx.language))
+        label.setVisible(bool(text))
+
     def retranslate(self) -> None:
         raise NotImplementedError
 
@@ -50,4 +58,14 @@ class PanelView(QWidget):
         """Back to how a new visitor first sees it (scroll, zoom, divider)."""
 
     def shown(self) -> None:
-        """Called each time the panel becomes the current page."""
+        """Called each time the page becomes the current one."""
+
+
+class PanelView(PageView):
+    """Base of the one-module-per-type panel views."""
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int, parent: QWidget | None = None):
+        super().__init__(ctx, item, page_of_panel(index), parent)
+        self.index = index
+        """The panel's position in the exhibit's `panels`."""
+        self.panel = item.exhibit.panels[index]

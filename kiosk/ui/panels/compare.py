@@ -22,7 +22,7 @@ from kiosk.content.text import Text
 from kiosk.media.images import Fit
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
+from kiosk.ui.layout import ColumnLayout, column_width
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import ImageView, make_label
@@ -256,8 +256,8 @@ class ComparePanelView(PanelView):
 
         value_width = column_width(ctx, ctx.font(sizes.body_pt))
         table_width = (_row_inset(ctx) + value_width * sum(COLUMN_STRETCH) // COLUMN_STRETCH[-1]
-                       + 2 * ctx.mm(sizes.gap) + scroll_allowance(ctx, self.scroll_area))
-        layout = ColumnLayout(self, table_width, ctx.mm(sizes.margin))
+                       + 2 * ctx.mm(sizes.gap))
+        layout = ColumnLayout(self, ctx, table_width)
         layout.setSpacing(ctx.mm(sizes.gap))
         self.heading = self.make_heading()
         layout.addWidget(self.heading)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import Fact, FactsPanel
 from kiosk.ui.context import Context
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
+from kiosk.ui.layout import ColumnLayout, column_width
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import make_label
@@ -72,8 +72,7 @@ class FactsPanelView(PanelView):
         self.scroll_area = KineticScrollArea(ctx, table)
 
         value_width = column_width(ctx, ctx.font(sizes.body_pt))
-        layout = ColumnLayout(self, round(value_width * (1 + LABEL_SHARE)) + gap
-                              + scroll_allowance(ctx, self.scroll_area), ctx.mm(sizes.margin))
+        layout = ColumnLayout(self, ctx, round(value_width * (1 + LABEL_SHARE)) + gap)
         layout.setSpacing(gap)
         layout.addWidget(self.heading)
         layout.addWidget(self.scroll_area, 1)

@@ -146,9 +146,8 @@ class GalleryPanelView(PanelView):
         super().__init__(ctx, item, index, parent)
         panel = self.panel
         sizes = ctx.theme.sizes
-        margin = ctx.mm(sizes.margin)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(margin, margin, margin, margin)
+        ctx.grid.apply(layout, top=False)
         layout.setSpacing(ctx.mm(sizes.gap))
         self.heading = self.make_heading()
         self.hint = make_label(ctx, sizes.small_pt, muted=True)
@@ -178,7 +177,7 @@ class GalleryPanelView(PanelView):
         self.retranslate()
 
     def open_still(self, index: int) -> None:
-        self.ctx.visit.open_still(index, panel=self.index)
+        self.ctx.visit.open_still(index, page=self.page)
 
     def retranslate(self) -> None:
         heading = self.t(self.panel.heading)

@@ -10,7 +10,7 @@ from kiosk import locale
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import QuotePanel
 from kiosk.ui.context import Context
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
+from kiosk.ui.layout import ColumnLayout, column_width
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import make_label
@@ -30,7 +30,8 @@ class QuotePanelView(PanelView):
         for label in (self.quote, self.by, self.source):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         credits = QWidget()  # a readable line length, not the quote's wide one
-        credits_layout = ColumnLayout(credits, column_width(ctx, ctx.font(sizes.body_pt)), 0)
+        credits_layout = ColumnLayout(credits, ctx, column_width(ctx, ctx.font(sizes.body_pt)),
+                                      centred=True, margins=False)
         credits_layout.setSpacing(gap // 2)
         credits_layout.addWidget(self.by)
         credits_layout.addWidget(self.source)
@@ -46,8 +47,7 @@ class QuotePanelView(PanelView):
         # Only a very long quote on a small screen scrolls; otherwise it sits centred.
         self.scroll_area = KineticScrollArea(ctx, content)
 
-        layout = ColumnLayout(self, column_width(ctx, self.quote.font())
-                              + scroll_allowance(ctx, self.scroll_area) + gap, ctx.mm(sizes.margin))
+        layout = ColumnLayout(self, ctx, column_width(ctx, self.quote.font()) + 2 * gap, centred=True)
         layout.addWidget(self.scroll_area)
         self.retranslate()
 

@@ -13,7 +13,7 @@ from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import TextPanel
 from kiosk.content.text import Block, BulletList, Span, parse_markup
 from kiosk.ui.context import Context
-from kiosk.ui.layout import ColumnLayout, column_width, scroll_allowance
+from kiosk.ui.layout import ColumnLayout, column_width
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import make_label
@@ -72,8 +72,7 @@ class TextPanelView(PanelView):
         self.scroll_area = KineticScrollArea(ctx, content)
 
         body_font = self.body.font()
-        layout = ColumnLayout(self, column_width(ctx, body_font)
-                              + scroll_allowance(ctx, self.scroll_area), ctx.mm(sizes.margin))
+        layout = ColumnLayout(self, ctx, column_width(ctx, body_font))
         layout.setSpacing(ctx.mm(sizes.gap))
         layout.addWidget(self.heading)
         layout.addWidget(self.scroll_area, 1)

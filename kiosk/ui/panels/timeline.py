@@ -68,7 +68,7 @@ class TimelinePanelView(PanelView):
         super().__init__(ctx, item, index, parent)
         panel = self.panel
         sizes = ctx.theme.sizes
-        margin, gap = ctx.mm(sizes.margin), ctx.mm(sizes.gap)
+        margin, gap = ctx.grid.margin, ctx.mm(sizes.gap)
         self.heading = self.make_heading()
 
         self.track = _Track(ctx)
@@ -96,7 +96,7 @@ class TimelinePanelView(PanelView):
         enable_kinetic_scrolling(ctx, self.scroll_area)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, margin, 0, gap)
+        layout.setContentsMargins(0, 0, 0, ctx.grid.bottom)
         layout.setSpacing(gap)
         layout.addWidget(self.heading)
         layout.addWidget(self.scroll_area, 1)

@@ -56,14 +56,14 @@ class AdminScreen(OpaqueOverlay):
         super().__init__(ctx, parent)
         s = ctx.theme.sizes
         layout = QVBoxLayout(self)
-        margin = ctx.mm(s.margin)
+        margin = ctx.grid.margin
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(ctx.mm(s.gap))
         self.title = make_label(ctx, s.heading_pt, bold=True)
         self.title.setText("Admin")
         layout.addWidget(self.title)
         columns = QHBoxLayout()
-        columns.setSpacing(ctx.mm(s.margin))
+        columns.setSpacing(ctx.grid.margin)
         self.overview_area = KineticScrollArea(ctx, QWidget())
         self.problems_area = KineticScrollArea(ctx, QWidget())
         columns.addWidget(self.overview_area, 2)

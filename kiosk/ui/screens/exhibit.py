@@ -1,22 +1,33 @@
-"""One exhibit: its panels in order in a swipeable pager, with large previous,
-next and home buttons, a page indicator and the language switcher at the
-bottom, within reach of wheelchair users and children."""
+"""One exhibit: its title page, then its panels, in a swipeable pager.
+
+Above the pages a running head says where the visitor is (the exhibition on
+the title page, the film on its chapters); the bar beneath holds home, the
+chapter list (the title page), previous and next with the page number, and
+the language switcher, within reach of wheelchair users and children. On the
+last page "Next: <film>" offers the next exhibit beside the page number, in a
+slot kept for it, so nothing else moves.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
+from kiosk.locale.strings import tr
+from kiosk.ui.bar import BottomBar
 from kiosk.ui.context import Context
 from kiosk.ui.pager import Pager
 from kiosk.ui.panels import create_panel_view
-from kiosk.ui.widgets import LanguageSwitcher, TouchButton, make_label
+from kiosk.ui.panels.base import PageView
+from kiosk.ui.panels.title import TitlePageView
+from kiosk.ui.widgets import TouchButton, make_label
+from kiosk.visit.pages import next_exhibit
 
 
 class ExhibitScreen(QWidget):
-    """Shows the panel the window asks for (`show_panel`); every control asks
+    """Shows the page the window asks for (`show_page`); every control asks
     the visit model to move, never the pager directly."""
 
     def __init__(self, ctx: Context, item: LoadedExhibit, parent: QWidget | None = None):
@@ -25,67 +36,113 @@ class ExhibitScreen(QWidget):
         self.item = item
         sizes = ctx.theme.sizes
         visit = ctx.visit
-        self.panels = [create_panel_view(ctx, item, index) for index in range(len(item.exhibit.panels))]
-        self.pager = Pager(ctx, self.panels, lambda index: visit.show(item.id, index))
+        self.pages: list[PageView] = [TitlePageView(ctx, item), *(
+            create_panel_view(ctx, item, index) for index in range(len(item.exhibit.panels)))]
+        self.pager = Pager(ctx, self.pages, lambda page: visit.show(item.id, page))
         self.pager.page_changed.connect(self._sync)
 
+        self.running_head = make_label(ctx, sizes.small_pt, bold=True, wrap=False)
+        self.running_head.setProperty("accent", True)
         self.home = TouchButton(ctx, "home", "home")
+        self.chapters = TouchButton(ctx, "chapters", "chapters")
         self.previous = TouchButton(ctx, "previous", "previous", show_label=False)
         self.next = TouchButton(ctx, "next", "next", show_label=False)
         for button in (self.previous, self.next):
             button.setMinimumWidth(ctx.mm(sizes.touch_target * 1.6))
+        self.following = next_exhibit(ctx.catalog, item.id)
+        self.next_film = TouchButton(ctx, "next_film")
+        self.next_film.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the words
         self.home.clicked.connect(lambda: visit.go_home())
-        self.previous.clicked.connect(lambda: visit.previous_panel())
-        self.next.clicked.connect(lambda: visit.next_panel())
+        self.chapters.clicked.connect(lambda: visit.show(item.id, 0))
+        self.previous.clicked.connect(lambda: visit.previous_page())
+        self.next.clicked.connect(lambda: visit.next_page())
+        if self.following is not None:
+            following_id = self.following.id
+            self.next_film.clicked.connect(lambda: visit.show(following_id))
         self.indicator = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
         self.indicator.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.indicator.setMinimumWidth(ctx.mm(45))
-        self.title = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
-        self.languages = LanguageSwitcher(ctx)
 
-        spacing = ctx.mm(sizes.target_spacing)
-        margin = ctx.mm(sizes.gap)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(margin, margin, margin, margin)
-        bar.setSpacing(spacing)
-        bar.addWidget(self.home)
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.previous)
-        bar.addWidget(self.indicator)
-        bar.addWidget(self.next)
-        bar.addStretch(1)
-        bar.addWidget(self.languages)
+        self.bar = BottomBar(ctx)
+        self.bar.left.addWidget(self.home)
+        self.bar.left.addWidget(self.chapters)
+        for widget in (self.previous, self.indicator, self.next):
+            self.bar.centre.addWidget(widget)
+        self.slot = QWidget()
+        """Where "Next: <film>" appears on the last page; as wide on every page."""
+        slot_layout = QVBoxLayout(self.slot)
+        slot_layout.setContentsMargins(0, 0, 0, 0)
+        slot_layout.addWidget(self.next_film)
+        self.bar.centre.addWidget(self.slot)
+        self.languages = self.bar.languages
+        self._fix_widths()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        head = QVBoxLayout()
+        grid = ctx.grid
+        head.setContentsMargins(grid.margin, grid.top, grid.margin, ctx.mm(sizes.gap) // 2)
+        head.addWidget(self.running_head)
+        layout.addLayout(head)
         layout.addWidget(self.pager, 1)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         ctx.signals.language_changed.connect(self.retranslate)
         self.retranslate()
 
+    def _fix_widths(self) -> None:
+        """Widths that do not change with the page or the language: the page
+        number's and the next-film slot's, each the widest it can be."""
+        metrics, total = self.indicator.fontMetrics(), len(self.pages)
+        self.indicator.setFixedWidth(self.ctx.mm(4) + max(
+            metrics.horizontalAdvance(tr("page", language, n=total, total=total))
+            for language in self.ctx.visit.languages))
+        widest = 0
+        if self.following is not None:
+            title = self.following.exhibit.title
+            for language in self.ctx.visit.languages:
+                text = self.ctx.tr("next_film", title=self.following.exhibit.text(title, language))
+                self.next_film.setText(text)
+                widest = max(widest, self.next_film.sizeHint().width())
+        self.slot.setFixedWidth(widest)
+        self.bar.fit([self.home, self.chapters], fixed=sum(
+            w.minimumWidth() for w in (self.previous, self.next)) + self.indicator.width() + widest)
+
     @property
     def index(self) -> int:
+        """The page on screen."""
         return self.pager.index
 
-    def show_panel(self, index: int, animate: bool) -> None:
-        self.pager.go_to(index, animate)
+    @property
+    def panels(self) -> list[PageView]:
+        """The chapters: every page after the title page."""
+        return self.pages[1:]
+
+    def show_page(self, page: int, animate: bool) -> None:
+        self.pager.go_to(page, animate)
         self._sync(self.pager.index)
 
     def retranslate(self) -> None:
-        exhibit = self.item.exhibit
-        self.title.setText(self.ctx.text(exhibit, exhibit.title))
+        if self.following is not None:
+            title = self.ctx.text(self.following.exhibit, self.following.exhibit.title)
+            self.next_film.setText(self.ctx.tr("next_film", title=title))
+            self.next_film.setAccessibleName(self.next_film.text())
         self._sync(self.pager.index)
 
-    def _sync(self, index: int) -> None:
-        total = len(self.panels)
-        self.indicator.setText(self.ctx.tr("page", n=index + 1, total=total))
-        self.previous.setEnabled(index > 0)
-        self.next.setEnabled(index < total - 1)
+    def _sync(self, page: int) -> None:
+        total = len(self.pages)
+        exhibit = self.item.exhibit
+        self.running_head.setText(self.ctx.tr("choose_film") if page == 0
+                                  else self.ctx.text(exhibit, exhibit.title))
+        self.indicator.setText(self.ctx.tr("page", n=page + 1, total=total))
+        self.previous.setEnabled(page > 0)
+        self.next.setEnabled(page < total - 1)
+        self.chapters.setEnabled(page > 0)
+        self.next_film.setVisible(page == total - 1 and self.following is not None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
-            self.ctx.visit.next_panel()
+            self.ctx.visit.next_page()
         elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
-            self.ctx.visit.previous_panel()
+            self.ctx.visit.previous_page()
         else:
             super().keyPressEvent(event)

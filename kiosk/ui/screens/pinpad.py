@@ -76,7 +76,7 @@ class PinPad(OpaqueOverlay):
         self._message_values: dict[str, object] = {}
         s = ctx.theme.sizes
         layout = QVBoxLayout(self)
-        margin = ctx.mm(s.margin)
+        margin = ctx.grid.margin
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(ctx.mm(s.gap))
         layout.addStretch(1)

@@ -123,7 +123,7 @@ class StillThereOverlay(QWidget):
         inner.addSpacing(pad)
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
-        self.margin = margin = ctx.mm(sizes.margin)
+        self.margin = margin = ctx.grid.margin
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.addStretch(1)
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)

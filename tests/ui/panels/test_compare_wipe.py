@@ -235,16 +235,16 @@ def test_only_drags_on_the_image_are_kept_from_the_pager(qtbot, kiosk):
     from kiosk.ui.window import KioskWindow
 
     window = show_at(qtbot, KioskWindow(kiosk, 1920), 1920, 1080, kiosk)
-    kiosk.visit.show("this-film", 3)
-    view = window.exhibit.panels[3]
+    kiosk.visit.show("this-film", 4)
+    view = window.exhibit.pages[4]
     area = view.area
     y = area.height() // 4
     drag(window, area.mapTo(window, QPoint(area.width() // 2, y)),
          area.mapTo(window, QPoint(area.width() // 5, y)))
-    assert kiosk.visit.place.panel == 3 and view.position == pytest.approx(0.2, abs=0.02)
+    assert kiosk.visit.place.page == 4 and view.position == pytest.approx(0.2, abs=0.02)
     start = view.caption.mapTo(window, QPoint(view.caption.width() - 5, 5))
     drag(window, start, start - QPoint(700, 0))
-    assert kiosk.visit.place.panel == 4, "a sideways drag beside the image turns the page"
+    assert kiosk.visit.place.page == 5, "a sideways drag beside the image turns the page"
 
 
 # --- compare --------------------------------------------------------------------

@@ -101,7 +101,7 @@ def window(qtbot, vctx):
     from kiosk.ui.window import KioskWindow
 
     window = show_at(qtbot, KioskWindow(vctx, 1920), 1920, 1080, vctx)
-    vctx.visit.show("stills", 0)
+    vctx.visit.show("stills", 1)  # its gallery, after the title page
     return window
 
 

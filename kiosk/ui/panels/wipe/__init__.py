@@ -75,13 +75,13 @@ class WipePanelView(PanelView):
 
     def _lay_out(self) -> None:
         ctx = self.ctx
-        margin, gap = ctx.mm(ctx.theme.sizes.margin), ctx.mm(ctx.theme.sizes.gap)
-        inner = self.rect().adjusted(margin, margin, -margin, -margin)
+        grid, gap = ctx.grid, ctx.mm(ctx.theme.sizes.gap)
+        inner = self.rect().adjusted(grid.margin, 0, -grid.margin, -grid.bottom)
         heading_height = self.heading.heightForWidth(inner.width()) if self.panel.heading else 0
         top = inner.top() + (heading_height + gap if heading_height else 0)
         box = QSize(inner.width() - self.column_width - gap, inner.bottom() + 1 - top)
         frame = self.area.frame_size(box)
-        left = inner.left() + (inner.width() - frame.width() - gap - self.column_width) // 2
+        left = inner.left()
         self.heading.setGeometry(inner.left(), inner.top(), inner.width(), heading_height)
         self.area.setGeometry(left, top, frame.width(), frame.height())
         column_height = min(box.height(), max(frame.height(), self.column.heightForWidth(self.column_width)))

@@ -38,7 +38,7 @@ def lay_out_texts(ctx: Context, rect: QRect, ratio: float,
                   call_to_action: list[tuple[str, str]]) -> AttractTexts:
     """Fonts and places of the call to action and the captions for a screen `rect`."""
     sizes = ctx.theme.sizes
-    margin, pad = ctx.mm(sizes.margin), ctx.mm(sizes.gap)
+    margin, pad = ctx.grid.margin, ctx.mm(sizes.gap)
     cta_px = ctx.metrics.font_px(CTA_PT)
     fonts = [(text, kiosk_font(cta_px, True, language))
              for language, text in call_to_action]

@@ -1,0 +1,52 @@
+"""The bar along the bottom of every screen, within reach of a wheelchair user
+or a child: the screen's own controls at the left and centre, the language
+switcher always at the right, at the same height and place everywhere.
+
+On a display too narrow for every label in every language, the labelled
+buttons show their icons alone and the languages their short names; that is
+decided once for the display, never by the language on screen, so nothing
+moves when the visitor switches.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from kiosk.ui.context import Context
+from kiosk.ui.widgets import LanguageSwitcher, TouchButton
+
+
+class BottomBar(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        grid, sizes = ctx.grid, ctx.theme.sizes
+        padding = ctx.mm(ctx.theme.grid.bar_padding)
+        self.setFixedHeight(ctx.mm(sizes.touch_target) + 2 * padding)
+        self.spacing = ctx.mm(sizes.target_spacing)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(grid.margin, padding, grid.margin, padding)
+        layout.setSpacing(self.spacing)
+        self.left = QHBoxLayout()
+        self.centre = QHBoxLayout()
+        for group in (self.left, self.centre):
+            group.setSpacing(self.spacing)
+        self.languages = LanguageSwitcher(ctx)
+        layout.addLayout(self.left)
+        layout.addStretch(1)
+        layout.addLayout(self.centre)
+        layout.addStretch(1)
+        layout.addWidget(self.languages)
+
+    def fit(self, buttons: list[TouchButton], fixed: int = 0) -> None:
+        """Make `buttons` (and the languages) compact if, with their widest
+        labels and `fixed` pixels of other content, the bar would not fit the
+        screen."""
+        grid = self.ctx.grid
+        widest = sum(max(button.label_widths()) for button in buttons)
+        needed = (widest + fixed + self.languages.sizeHint().width()
+                  + self.spacing * (len(buttons) + 2) + 2 * grid.margin)
+        compact = needed > grid.width
+        for button in buttons:
+            button.set_compact(compact)
+        self.languages.set_compact(compact)

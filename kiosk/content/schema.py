@@ -167,10 +167,18 @@ class Person(Model):
     part: TextField | None = Field(None, description="The character played, or the job done.")
 
 
+class Quantity(Model):
+    """A fact's value as a number, so that a compare panel can draw it as a bar."""
+
+    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)]
+    unit: Slug = Field(description="Such as days, hours or minutes: bars compare only like units.")
+
+
 class Fact(Model):
     key: Slug | None = Field(None, description="Name used by compare panels to align rows.")
     label: TextField
     value: TextField
+    quantity: Quantity | None = Field(None, description="The value as a number, for proportional bars.")
     source: TextField | None = None
 
 
@@ -188,6 +196,7 @@ class TextPanel(Model):
     type: Literal["text"]
     heading: TextField | None = None
     body: TextField
+    still: Still | None = Field(None, description="A picture beside the text (above it on a narrow display).")
 
 
 class GalleryPanel(Model):
@@ -215,6 +224,9 @@ class ComparePanel(Model):
         Field(alias="with", description="Another exhibit's id, or an item described inline."),
     ]
     rows: Annotated[list[Slug], Field(min_length=1, description="Fact keys, in display order.")]
+    highlight: list[Slug] = Field([], description="Rows to mark for the visitor's attention.")
+    bars: list[Slug] = Field(
+        [], description="Rows drawn as proportional bars: both facts need a quantity in the same unit.")
 
 
 class WipeImage(Image):
@@ -236,6 +248,7 @@ class Event(Model):
     date: DateField
     title: TextField
     text: TextField | None = None
+    still: Still | None = None
 
 
 class TimelinePanel(Model):

@@ -187,7 +187,7 @@ def _render(args: argparse.Namespace) -> int:
     create_application()
     sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
     languages = list(INTERFACE_LANGUAGES) if args.lang == "all" else [args.lang]
-    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0)
+    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder)
     print(f"{len(written)} images written to {args.out}")
     return 0
 

@@ -1,34 +1,46 @@
-"""`kiosk render`: every screen of every exhibit to PNG, for review without a
-touchscreen. Names are predictable so renders can be compared run to run:
+"""`kiosk render`: every screen to PNG, for review without a touchscreen,
+laid out for the display given (its size in pixels and its diagonal) exactly
+as on that display. Names are predictable so renders can be compared run to run:
 
+    OUT/1920x1080/en/attract.png
     OUT/1920x1080/en/home.png
     OUT/1920x1080/en/<exhibit>/00-title.png
     OUT/1920x1080/en/<exhibit>/02-gallery.png
     OUT/1920x1080/en/<exhibit>/02-gallery-still-2.png
+    OUT/1920x1080/en/still-there.png, pin.png, admin.png
 
-The render drives the visit model, as a visitor's taps would, with motion
-reduced so that every screen is caught at rest.
+The render runs the kiosk as it runs on the floor (the controller, attract
+mode, the idle countdown, staff access) and drives the visit model as a
+visitor's taps would, with motion reduced so that every screen is caught at rest.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.loader import Catalog, LoadedExhibit
+from kiosk.operation.controller import KioskController
+from kiosk.settings.loading import LoadedSettings
+from kiosk.settings.pin import hash_pin
+from kiosk.settings.schema import AdminSettings, KioskSettings
+from kiosk.statistics.background import BackgroundStats
 from kiosk.ui.app import build_context, display_metrics
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
-from kiosk.visit.model import Visit, stills_of
+from kiosk.visit.model import Overlay, Visit, stills_of
 from kiosk.visit.pages import pages_of
 
 log = logging.getLogger(__name__)
 
 AT_REST = Theme(motion=dataclasses.replace(Theme().motion, reduced=True))
+RENDER_PIN = "2468"
+"""Any PIN: the pad is rendered waiting for one."""
 
 
 def _settle(window: KioskWindow) -> None:
@@ -45,27 +57,46 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 
 def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[str],
-               diagonal: float) -> list[Path]:
+               diagonal: float, exhibits_root: Path | None = None) -> list[Path]:
     written: list[Path] = []
-    for size in sizes:
-        ctx = build_context(catalog, display_metrics(size, diagonal, None), languages[0],
-                            theme=AT_REST)
-        window = KioskWindow(ctx, size.width())
-        window.resize(size)
-        window.show()
-        visit = ctx.visit
-        for language in languages:
-            visit.set_language(language)
-            folder = out / f"{size.width()}x{size.height()}" / language
-            visit.go_home()
-            _settle(window)
-            written.append(_save(window, folder / "home.png"))
-            for item in catalog.exhibits:
-                written += _render_exhibit(window, visit, item, folder / item.id)
-            log.info("rendered %s", folder)
-        window.close()
-        window.deleteLater()
-        QApplication.processEvents()
+    settings = LoadedSettings(KioskSettings(admin=AdminSettings(pin_hash=hash_pin(RENDER_PIN))))
+    with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
+        for size in sizes:
+            ctx = build_context(catalog, display_metrics(size, diagonal, None), languages[0],
+                                theme=AT_REST)
+            window = KioskWindow(ctx, size.width())
+            window.resize(size)
+            stats = BackgroundStats(Path(scratch) / "stats.sqlite3", enabled=False)
+            controller = KioskController(window, settings, exhibits_root or Path(scratch), stats)
+            window.show()
+            for language in languages:
+                folder = out / f"{size.width()}x{size.height()}" / language
+                written += _render_language(window, ctx.visit, language, folder)
+                log.info("rendered %s", folder)
+            stats.close()
+            controller.deleteLater()
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
+    return written
+
+
+def _render_language(window: KioskWindow, visit: Visit, language: str, folder: Path) -> list[Path]:
+    visit.reset("render")
+    visit.set_language(language)
+    _settle(window)
+    written = [_save(window, folder / "attract.png")]
+    visit.go_home()
+    _settle(window)
+    written.append(_save(window, folder / "home.png"))
+    for item in visit.catalog.exhibits:
+        written += _render_exhibit(window, visit, item, folder / item.id)
+    for overlay, name in ((Overlay.STILL_THERE, "still-there"), (Overlay.PIN, "pin"),
+                          (Overlay.ADMIN, "admin")):
+        visit.open_overlay(overlay)
+        _settle(window)
+        written.append(_save(window, folder / f"{name}.png"))
+        visit.close_overlay()
     return written
 
 

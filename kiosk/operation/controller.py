@@ -32,7 +32,7 @@ from kiosk.settings.loading import LoadedSettings, load_settings
 from kiosk.statistics.background import BackgroundStats
 from kiosk.statistics.database import default_stats_path
 from kiosk.statistics.recorder import VisitRecorder
-from kiosk.ui.app import build_context, create_application, display_metrics
+from kiosk.ui.app import build_context, create_application, display_metrics, theme_for
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         size = screen.geometry().size()
         metrics = display_metrics(size, diagonal, screen.physicalDotsPerInch())
-    ctx = build_context(catalog, metrics, args.lang, languages.enabled, languages.default)
+    ctx = build_context(catalog, metrics, args.lang, languages.enabled, languages.default,
+                        theme_for(settings.display))
     window = KioskWindow(ctx, size.width())
     window.setGeometry(screen.geometry())
     if windowed:

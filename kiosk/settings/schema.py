@@ -99,6 +99,8 @@ class DisplaySettings(Section):
     screen: Annotated[int, Field(ge=0)] = Field(0, description="Display to use, counted from 0.")
     diagonal_inches: Annotated[float, Field(ge=10, le=120)] | None = Field(
         None, description="Physical diagonal, when the display reports a wrong DPI.")
+    reduced_motion: bool = Field(
+        False, description="Screens change at once: no sliding, growing, gliding or hints.")
 
 
 class AdminSettings(Section):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import sys
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content.loader import Catalog
 from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.media.images import ImageLoader
+from kiosk.settings.schema import DisplaySettings
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
 from kiosk.ui.metrics import Metrics
@@ -55,6 +57,12 @@ def display_metrics(size: QSize, diagonal: float | None, dpi: float | None) -> M
         log.warning("a %.0f-inch display is smaller than the %.1f inches the kiosk's layouts are "
                     "designed for; some screens will need scrolling", diagonal, SMALLEST_DIAGONAL)
     return Metrics.for_diagonal(size.width(), size.height(), diagonal)
+
+
+def theme_for(display: DisplaySettings) -> Theme:
+    """The theme with the display settings applied (reduced motion)."""
+    theme = Theme()
+    return dataclasses.replace(theme, motion=dataclasses.replace(theme.motion, reduced=display.reduced_motion))
 
 
 def build_context(catalog: Catalog, metrics: Metrics, language: str | None = None,

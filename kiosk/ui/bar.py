@@ -38,15 +38,17 @@ class BottomBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.languages)
 
-    def fit(self, buttons: list[TouchButton], fixed: int = 0) -> None:
-        """Make `buttons` (and the languages) compact if, with their widest
-        labels and `fixed` pixels of other content, the bar would not fit the
-        screen."""
+    def fit(self, buttons: list[TouchButton], centre: int = 0) -> bool:
+        """Make the left group's `buttons` (and the languages) compact if,
+        with their widest labels, they and the centre group (`centre` pixels
+        wide) would not fit the display a target spacing apart. The centre
+        group sits in the middle where there is room, off it where there is
+        not, never closer than that spacing. Returns whether it went compact."""
         grid = self.ctx.grid
-        widest = sum(max(button.label_widths()) for button in buttons)
-        needed = (widest + fixed + self.languages.sizeHint().width()
-                  + self.spacing * (len(buttons) + 2) + 2 * grid.margin)
+        left = sum(max(button.label_widths()) for button in buttons) + self.spacing * max(0, len(buttons) - 1)
+        needed = left + centre + self.languages.sizeHint().width() + 2 * self.spacing + 2 * grid.margin
         compact = needed > grid.width
         for button in buttons:
             button.set_compact(compact)
         self.languages.set_compact(compact)
+        return compact

@@ -8,11 +8,14 @@ stops at the ends rather than bouncing; a touch stops a glide.
 
 Nothing is cut with a hard edge: where content continues, its edge fades out
 and a "more" button (a tap alternative to the drag) moves on by a screenful.
+Over text the button sits on the faded edge; beside content that has touch
+targets of its own (tiles, chapters, thumbnails) it gets a strip of its own,
+a full target spacing away, so that no two targets crowd each other.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPointF, QRect, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPointF, QRect, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QScrollArea, QScrollBar, QWidget
 
@@ -66,6 +69,8 @@ class Scroller(GestureHandler):
         if bar is None:
             return
         motion, metrics = self.ctx.theme.motion, self.ctx.metrics
+        if motion.reduced:
+            return  # the content stays where the finger left it
         speed = -(velocity.x() if self._horizontal else velocity.y())  # content pixels a second
         limit = metrics.mm(motion.fling_max_mm_per_s)
         speed = max(-limit, min(limit, speed))
@@ -115,10 +120,11 @@ def enable_kinetic_scrolling(ctx: Context, area: QAbstractScrollArea) -> Scrolle
 
 class KineticScrollArea(QScrollArea):
     """Scrolling by drag along one axis (down, or sideways for a timeline),
-    with the edge cues instead of a desktop scroll bar."""
+    with the edge cues instead of a desktop scroll bar. `targets`: the
+    content holds touch targets, so the "more" button needs its own strip."""
 
     def __init__(self, ctx: Context, content: QWidget, horizontal: bool = False,
-                 parent: QWidget | None = None):
+                 targets: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidget(content)
         self.setWidgetResizable(True)
@@ -126,7 +132,20 @@ class KineticScrollArea(QScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller = enable_kinetic_scrolling(ctx, self)
+        self.strip = (ctx.mm(ctx.theme.sizes.touch_target) + ctx.mm(ctx.theme.sizes.target_spacing)
+                      if targets else 0)
+        """How much room the "more" button takes beside the content, when it shows."""
         self.cues = ScrollCues(ctx, self, horizontal)
+
+    def reserve_strip(self, reserved: bool, horizontal: bool) -> None:
+        """Room for the "more" button beside the content (below it, for a
+        sideways area): only while there is more, so content that fits keeps
+        the whole area."""
+        strip = self.strip if reserved else 0
+        if horizontal:
+            self.setViewportMargins(0, 0, 0, strip)
+        else:
+            self.setViewportMargins(0, 0, strip, 0)
 
 
 class ScrollCues(QObject):
@@ -140,7 +159,8 @@ class ScrollCues(QObject):
         self.horizontal = horizontal
         viewport = area.viewport()
         self.fade = _EdgeFade(ctx, viewport, horizontal)
-        self.more = QPushButton(viewport)
+        self.reserved = False
+        self.more = QPushButton(area if area.strip else viewport)
         self.more.setObjectName("more")
         self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         side = ctx.mm(ctx.theme.sizes.touch_target)
@@ -178,20 +198,30 @@ class ScrollCues(QObject):
         return False
 
     def update(self) -> None:
-        viewport = self.area.viewport()
+        area, viewport = self.area, self.area.viewport()
+        overflows = self.bar.maximum() > self.bar.minimum()
+        if area.strip and overflows != self.reserved:
+            self.reserved = overflows
+            area.reserve_strip(overflows, self.horizontal)  # resizes the viewport, which calls back here
         self.fade.setGeometry(viewport.rect())
         self.fade.edges = (self.before, self.after)
         self.fade.setVisible(self.before or self.after)
         self.fade.raise_()
         self.fade.update()
-        rect = viewport.rect()
-        inset = self.ctx.mm(2)
-        if self.horizontal:
-            self.more.move(rect.right() - self.more.width() - inset, rect.center().y() - self.more.height() // 2)
-        else:
-            self.more.move(rect.right() - self.more.width() - inset, rect.bottom() - self.more.height() - inset)
+        self.more.move(self._more_position())
         self.more.setVisible(self.after)
         self.more.raise_()
+
+    def _more_position(self) -> QPoint:
+        """Over the faded far edge; or, with a strip, in it at the far end."""
+        side, inset = self.more.width(), self.ctx.mm(2)
+        if self.area.strip:
+            rect = self.area.rect()
+            return QPoint(rect.right() + 1 - side, rect.bottom() + 1 - side)
+        rect = self.area.viewport().rect()
+        if self.horizontal:
+            return QPoint(rect.right() - side - inset, rect.center().y() - side // 2)
+        return QPoint(rect.right() - side - inset, rect.bottom() - side - inset)
 
 
 class _EdgeFade(QWidget):

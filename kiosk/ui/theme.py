@@ -82,6 +82,8 @@ class Motion:
     reduced: bool = False               # no sliding, gliding or hints: things just appear
     page_ms: int = 280                  # a page sliding into place
     slide_ms: int = 220                 # a still sliding into place in the viewer
+    screen_ms: int = 320                # a tile growing into its exhibit, one screen fading into the next
+    zoom_ms: int = 260                  # the viewer zooming to a double tap or a button
 
 
 FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
@@ -23,9 +23,21 @@ from kiosk.ui.layout import FillParent
 from kiosk.ui.screens.exhibit import ExhibitScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.viewer import StillViewer
+from kiosk.ui.transition import ScreenTransition
 from kiosk.visit.model import Place, Screen
 
 log = logging.getLogger(__name__)
+
+
+def _changes_screen(old: Place, new: Place) -> bool:
+    """Whether the visitor goes to another screen (not another page of the
+    same exhibit, which the pager slides, nor into attract mode, which fades
+    itself in)."""
+    if new.screen is Screen.ATTRACT or old == new:
+        return False
+    if (old.screen, old.exhibit) != (new.screen, new.exhibit):
+        return True
+    return (old.still is None) != (new.still is None)
 
 
 class KioskWindow(QWidget):
@@ -53,11 +65,32 @@ class KioskWindow(QWidget):
         ctx.signals.catalog_changed.connect(self._new_catalog)
         follow_language(self, ctx.language)
         ctx.signals.language_changed.connect(lambda language: follow_language(self, language))
+        self.transition = ScreenTransition(ctx, self)
         self._follow(ctx.visit.place, ctx.visit.place)
 
     # --- following the model ------------------------------------------------------------
 
     def _follow(self, old: Place, new: Place) -> None:
+        moves = _changes_screen(old, new)
+        grow_from = self._grow_from(old, new) if moves else None
+        captured = moves and self.transition.capture()
+        self._switch(old, new)
+        if captured:
+            self.transition.play(grow_from)
+
+    def _grow_from(self, old: Place, new: Place) -> QRect | None:
+        """Where the new screen grows from: the tile or thumbnail tapped."""
+        widget: QWidget | None = None
+        if old.screen is Screen.HOME and new.screen is Screen.EXHIBIT:
+            widget = next((tile for tile in self.home.tiles if tile.item.id == new.exhibit), None)
+        elif old.still is None and new.still is not None and self.exhibit is not None:
+            thumbnails = getattr(self.exhibit.pages[new.page], "thumbnails", [])
+            widget = thumbnails[new.still] if new.still < len(thumbnails) else None
+        if widget is None or not widget.isVisible():
+            return None
+        return QRect(widget.mapTo(self, widget.rect().topLeft()), widget.size())
+
+    def _switch(self, old: Place, new: Place) -> None:
         if new.screen is Screen.EXHIBIT and new.exhibit is not None:
             self._show_exhibit(new, animate=old.screen is Screen.EXHIBIT and old.exhibit == new.exhibit)
         else:
@@ -108,7 +141,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.home)
         self._drop_exhibit()
         self._close_viewer()
-        self._follow(self.ctx.visit.place, self.ctx.visit.place)
+        self._switch(self.ctx.visit.place, self.ctx.visit.place)
         self.stack.removeWidget(old)
         old.deleteLater()
 

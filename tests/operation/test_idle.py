@@ -74,6 +74,20 @@ def wake(kiosk: Kiosk, qtbot) -> None:
     qtbot.waitUntil(lambda: kiosk.window.exhibit is not None)
 
 
+def test_waking_fades_attract_mode_out_over_the_exhibit_at_once(kiosk, qtbot):
+    """Waking once froze for most of a second, then cut: now the exhibit is
+    built and shown at once, with attract's last frame fading off it."""
+    window, attract = kiosk.window, kiosk.attract
+    centre = window.rect().center()
+    attract_pixel = window.grab().toImage().pixelColor(centre)
+    tap(window, centre)
+    transition = window.transition
+    assert window.exhibit is not None and not attract.isVisible()
+    assert transition.running and transition.hole is None            # a fade, not a cut
+    assert window.grab().toImage().pixelColor(centre) == attract_pixel  # it starts from attract's frame
+    qtbot.waitUntil(lambda: not transition.isVisible(), timeout=2000)
+
+
 def test_attract_mode_is_shown_at_start_over_the_whole_window(kiosk):
     window, attract = kiosk.window, kiosk.attract
     assert attract.isVisible() and attract.geometry() == window.rect()

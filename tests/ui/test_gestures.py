@@ -114,3 +114,22 @@ def test_a_mouse_double_click_zooms_the_still(window, qtbot):
     QTest.mouseDClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                       _in(window, viewer.stage, 0.5, 0.5))
     assert viewer.zoom > 1.0
+
+
+def test_under_reduced_motion_a_flung_list_stops_where_the_finger_left_it(qtbot, qapp, exhibits_root):
+    import dataclasses
+
+    from kiosk.ui.theme import Theme
+    from kiosk.ui.window import KioskWindow
+
+    make_long_exhibit(exhibits_root)
+    theme = Theme(motion=dataclasses.replace(Theme().motion, reduced=True))
+    ctx = make_context([exhibits_root], size=(1280, 720), diagonal=42, theme=theme)
+    window = show_at(qtbot, KioskWindow(ctx, 1280), 1280, 720, ctx)
+    view = _open(window, qtbot, FACTS)
+    bar = view.scroll_area.verticalScrollBar()
+    mouse_drag(window, _in(window, view.scroll_area, 0.5, 0.7), _in(window, view.scroll_area, 0.5, 0.5),
+               steps=4, step_ms=8)
+    released_at = bar.value()
+    QTest.qWait(150)
+    assert released_at > 0 and bar.value() == released_at

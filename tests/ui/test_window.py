@@ -140,8 +140,8 @@ panels:
                          ["en", "ru"], 55.0)
     names = sorted(str(p.relative_to(tmp_path)) for p in written)
     assert names == sorted(f"1280x720/{lang}/{name}" for lang in ("en", "ru") for name in (
-        "home.png", "demo/00-title.png", "demo/01-gallery.png", "demo/01-gallery-still-1.png",
-        "demo/01-gallery-still-2.png", "demo/02-wipe.png"))
+        "attract.png", "home.png", "demo/00-title.png", "demo/01-gallery.png", "demo/01-gallery-still-1.png",
+        "demo/01-gallery-still-2.png", "demo/02-wipe.png", "still-there.png", "pin.png", "admin.png"))
     image = QImage(str(tmp_path / "1280x720/ru/home.png"))
     assert (image.width(), image.height()) == (1280, 720)
 
@@ -157,7 +157,8 @@ def test_the_still_viewer_hides_the_screen_beneath_and_keeps_the_language_switch
     gallery = next(page for page, shown in enumerate(pages_of(screen.item)) if isinstance(shown, GalleryPanel))
     home_centre = _centre(window, screen.home)
     ctx.visit.open_still(0, page=gallery)
-    qtbot.waitUntil(lambda: window.viewer is not None and window.viewer.isVisible())
+    qtbot.waitUntil(lambda: window.viewer is not None and window.viewer.isVisible()
+                    and not window.transition.running)
     pixel = window.grab().toImage().pixelColor(home_centre)
     assert pixel == QColor(ctx.theme.colours.background)  # not the home button beneath
     tap(window, _centre(window, window.viewer.languages.buttons["zh"]))

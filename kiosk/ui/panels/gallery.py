@@ -171,7 +171,7 @@ class GalleryPanelView(PanelView):
             self.thumbnails.append(thumbnail)
         self.columns = len(self.thumbnails)
         """One row until the panel knows its size."""
-        self.scroll_area = KineticScrollArea(ctx, grid_host)
+        self.scroll_area = KineticScrollArea(ctx, grid_host, targets=True)
         self.scroll_area.viewport().installEventFilter(self)
         layout.addWidget(self.scroll_area, 1)
         self.retranslate()

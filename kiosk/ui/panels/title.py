@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import Person, QuotePanel
@@ -21,7 +21,7 @@ from kiosk.ui.widgets import ImageView, make_label
 from kiosk.visit.pages import pages_of
 
 HERO_ASPECT = 9 / 16
-HERO_SHARE = 0.5
+HERO_SHARE = 0.45
 """The hero still takes at most this share of the page's height."""
 ROLES = (("director", "directed_by"), ("cast", "cast"), ("crew", "crew"))
 
@@ -55,6 +55,9 @@ class ChapterButton(QPushButton):
         self.number.setProperty("accent", True)
         self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("00"))
         self.name = make_label(ctx, sizes.body_pt)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.name.setSizePolicy(policy)  # the column's width decides where it wraps, not Qt's guess
         for label in (self.number, self.name):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -151,7 +154,7 @@ class TitlePageView(PageView):
         self.chapters = ChapterList(ctx, item)
         self.credits = Credits(ctx, item)
         reading = column_width(ctx, self.summary.font())
-        self.wide = grid.span(7) >= reading * 0.9 and grid.span(5) >= reading * 0.6
+        self.wide = grid.span(7) >= reading * 0.75 and grid.span(5) >= reading * 0.5
         """Two columns side by side, else one that scrolls."""
 
         film = self._column(self.hero, self.title, self.subtitle, self.details, self.summary)
@@ -160,7 +163,7 @@ class TitlePageView(PageView):
         grid.apply(layout, top=False)
         layout.setSpacing(grid.gutter)
         if self.wide:
-            self.areas = [KineticScrollArea(ctx, film), KineticScrollArea(ctx, about)]
+            self.areas = [KineticScrollArea(ctx, film), KineticScrollArea(ctx, about, targets=True)]
             layout.addWidget(self.areas[0], 7)
             layout.addWidget(self.areas[1], 5)
         else:
@@ -170,7 +173,7 @@ class TitlePageView(PageView):
             column.setSpacing(gap * 2)
             column.addWidget(film)
             column.addWidget(about)
-            self.areas = [KineticScrollArea(ctx, both)]
+            self.areas = [KineticScrollArea(ctx, both, targets=True)]
             layout.addWidget(self.areas[0])
         self.retranslate()
 

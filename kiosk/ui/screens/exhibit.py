@@ -26,6 +26,10 @@ from kiosk.ui.widgets import TouchButton, make_label
 from kiosk.visit.pages import next_exhibit
 
 
+ARROW_WIDTH = 1.6
+"""Previous and next are wider than a target: the buttons visitors use most."""
+
+
 class ExhibitScreen(QWidget):
     """Shows the page the window asks for (`show_page`); every control asks
     the visit model to move, never the pager directly."""
@@ -48,7 +52,7 @@ class ExhibitScreen(QWidget):
         self.previous = TouchButton(ctx, "previous", "previous", show_label=False)
         self.next = TouchButton(ctx, "next", "next", show_label=False)
         for button in (self.previous, self.next):
-            button.setMinimumWidth(ctx.mm(sizes.touch_target * 1.6))
+            button.setMinimumWidth(ctx.mm(sizes.touch_target * ARROW_WIDTH))
         self.following = next_exhibit(ctx.catalog, item.id)
         self.next_film = TouchButton(ctx, "next_film")
         self.next_film.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the words
@@ -104,8 +108,11 @@ class ExhibitScreen(QWidget):
                 self.next_film.setText(text)
                 widest = max(widest, self.next_film.sizeHint().width())
         self.slot.setFixedWidth(widest)
-        self.bar.fit([self.home, self.chapters], fixed=sum(
-            w.minimumWidth() for w in (self.previous, self.next)) + self.indicator.width() + widest)
+        spacing = self.bar.spacing
+        arrows = self.ctx.mm(self.ctx.theme.sizes.touch_target * ARROW_WIDTH)
+        if self.bar.fit([self.home, self.chapters], centre=2 * arrows + self.indicator.width() + widest + 3 * spacing):
+            for button in (self.previous, self.next):  # square arrows where room is short
+                button.setMinimumWidth(self.ctx.mm(self.ctx.theme.sizes.touch_target))
 
     @property
     def index(self) -> int:

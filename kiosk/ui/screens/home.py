@@ -70,15 +70,25 @@ class ExhibitTile(QPushButton):
         self.setAccessibleName(title)
 
 
-def tile_columns(ctx: Context, count: int) -> tuple[int, int]:
+def tile_columns(ctx: Context, count: int, height: int) -> tuple[int, int]:
     """(tiles a row, tile width in pixels): as many as fit at the smallest
-    tile width, each as wide as the row allows up to the largest."""
+    tile width, each as wide as the row allows up to the largest, and no
+    taller than `height` so that one row shows whole."""
     sizes, grid = ctx.theme.sizes, ctx.grid
     gap = ctx.mm(sizes.target_spacing * 2)
     fit = max(1, (grid.content_width + gap) // (ctx.mm(sizes.tile_min_width) + gap))
     columns = max(1, min(count, fit))
     width = min(ctx.mm(sizes.tile_width), (grid.content_width - (columns - 1) * gap) // columns)
-    return columns, width
+    texts = _tile_text_height(ctx) + 2 * ctx.mm(TILE_PADDING_MM)
+    by_height = round((height - texts) / TILE_ASPECT) + 2 * ctx.mm(TILE_PADDING_MM)
+    return columns, max(ctx.mm(sizes.tile_min_width), min(width, by_height))
+
+
+def _tile_text_height(ctx: Context) -> int:
+    """The title, two lines of subtitle and the details, with their spacing."""
+    sizes = ctx.theme.sizes
+    lines = [make_label(ctx, sizes.heading_pt * 0.8, bold=True), *(make_label(ctx, sizes.small_pt) for _ in range(3))]
+    return sum(line.fontMetrics().lineSpacing() for line in lines) + 6 * ctx.mm(2)
 
 
 class HomeScreen(QWidget):
@@ -95,10 +105,15 @@ class HomeScreen(QWidget):
         self.heading.setContentsMargins(grid.margin, grid.top, grid.margin, ctx.mm(sizes.gap))
         layout.addWidget(self.heading)
 
-        columns, tile_px = tile_columns(ctx, len(ctx.catalog.exhibits))
+        self.bar = BottomBar(ctx)
+        self.bar.fit([])
+        heading_height = grid.top + ctx.mm(sizes.gap) + self.heading.fontMetrics().lineSpacing()
+        rows_height = (ctx.metrics.screen_px[1] - self.bar.height() - heading_height - grid.bottom
+                       - ctx.mm(sizes.gap))
+        columns, tile_px = tile_columns(ctx, len(ctx.catalog.exhibits), rows_height)
         tiles = QWidget()
         self.grid = QGridLayout(tiles)
-        self.grid.setContentsMargins(grid.margin, 0, grid.margin, grid.bottom)
+        self.grid.setContentsMargins(grid.margin, 0, grid.margin, 0)
         self.grid.setSpacing(ctx.mm(sizes.target_spacing * 2))
         self.grid.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
         self.tiles: list[ExhibitTile] = []
@@ -107,10 +122,9 @@ class HomeScreen(QWidget):
             tile.clicked.connect(lambda _=False, exhibit_id=item.id: ctx.visit.show(exhibit_id))
             self.grid.addWidget(tile, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
             self.tiles.append(tile)
-        self.scroll_area = KineticScrollArea(ctx, tiles)
+        self.scroll_area = KineticScrollArea(ctx, tiles, targets=True)
         layout.addWidget(self.scroll_area, 1)
-        self.bar = BottomBar(ctx)
-        self.bar.fit([])
+        layout.addSpacing(grid.bottom)  # what scrolls stays clear of the bar
         layout.addWidget(self.bar)
         self.languages = self.bar.languages
         ctx.signals.language_changed.connect(self.retranslate)

@@ -107,3 +107,44 @@ def test_missing_and_broken_stills_show_a_calm_placeholder(qtbot, ctx, exhibits_
     image = attract.grab().toImage()
     assert attract.is_placeholder(0) and attract.is_placeholder(1)
     assert image.pixelColor(5, 5) != QColor("black")  # the placeholder field, not a hole
+
+
+def test_each_slide_is_titled_in_every_enabled_language(ctx):
+    """Attract titles were in the default language only: a passer-by who reads
+    Chinese or Russian now finds the film's name in their own script."""
+    from kiosk.ui.screens.attract.texts import caption_lines
+
+    exhibit = ctx.catalog.get("shenzhou-13").exhibit
+    lines = caption_lines(ctx, exhibit)
+    assert lines[0] == ("SHENZHOU 13", "title")
+    assert lines[1][1] == "other_titles"
+    assert "窗外是蓝星" in lines[1][0] and "Шэньчжоу-13" in lines[1][0]
+    assert lines[2] == (exhibit.subtitle.translations["en"], "subtitle")
+    ctx.visit.set_language("zh")
+    assert caption_lines(ctx, exhibit)[0] == ("窗外是蓝星", "title")
+    assert "SHENZHOU 13" in caption_lines(ctx, exhibit)[1][0]
+
+
+def test_under_reduced_motion_the_still_does_not_zoom(qtbot, tmp_path):
+    import dataclasses
+
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from kiosk.ui.theme import Theme
+
+    theme = Theme(motion=dataclasses.replace(Theme().motion, reduced=True))
+    ctx = make_context(theme=theme)
+    image = QImage(640, 360, QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    for x in range(0, 640, 40):
+        painter.fillRect(x, 0, 20, 360, QColor("white"))  # stripes show any zoom
+    painter.end()
+    path = tmp_path / "stripes.png"
+    image.save(str(path))
+    now = [0.0]
+    attract = attract_on(qtbot, ctx, [Slide(ctx.catalog.exhibits[0], path, (0.5, 0.5))], 8000, 500,
+                         (800, 450), clock=lambda: now[0])
+    row = [attract.grab().toImage().pixelColor(x, 50) for x in range(0, 800, 7)]
+    now[0] = 6.0
+    assert [attract.grab().toImage().pixelColor(x, 50) for x in range(0, 800, 7)] == row

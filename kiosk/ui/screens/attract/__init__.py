@@ -269,7 +269,8 @@ class AttractScreen(QWidget):
             return
         ratio = self.devicePixelRatioF()
         scale = min(pixmap.width() / ratio / self.width(), pixmap.height() / ratio / self.height())
-        drawn = zoom_at(turn, self.timeline.motion(elapsed, turn)) / scale
+        still = self.ctx.theme.motion.reduced  # no slow zoom for visitors whom motion troubles
+        drawn = (1.0 if still else zoom_at(turn, self.timeline.motion(elapsed, turn))) / scale
         anchor = QPointF(*focus_in_cover((source.width(), source.height()),
                                          (pixmap.width(), pixmap.height()), self.slides[index].focus)) / ratio
         # The focus point stays where it is at zoom 1 while the still grows around it.
@@ -390,8 +391,9 @@ class AttractScreen(QWidget):
         self.update()
 
     def _wake(self) -> None:
+        """Attract mode hides when the model leaves it, after the window has
+        taken its last frame to fade from."""
         slide = self.on_screen
         self._pressed = False
-        self.stop()
         log.info("attract mode woken on %s", slide.item.id if slide else "no exhibit")
         self.ctx.visit.wake(slide.item.id if slide else None)

@@ -82,19 +82,37 @@ def lay_out_texts(ctx: Context, rect: QRect, ratio: float,
                          placeholder)
 
 
-def render_caption(ctx: Context, exhibit: Exhibit, texts: AttractTexts, rect: QRect,
-               ratio: float) -> QPixmap:
-    """The exhibit's title over its subtitle (or year and country), drawn
-    once per slide so that a frame only blends it in."""
+def caption_lines(ctx: Context, exhibit: Exhibit) -> list[tuple[str, str]]:
+    """(text, role) lines of a slide's caption: the title in the kiosk's
+    language, the title in every other enabled language it is written in (so
+    a visitor passing by finds their own), then the subtitle."""
     title = ctx.text(exhibit, exhibit.title)
+    others: list[str] = []
+    for language in ctx.visit.languages:
+        if language != ctx.language and language in exhibit.all_languages:
+            other = exhibit.text(exhibit.title, language)
+            if other not in (title, *others):
+                others.append(other)
     details = (exhibit.year, ctx.text(exhibit, exhibit.country))
     subtitle = (ctx.text(exhibit, exhibit.subtitle)
                 or " \u00b7 ".join(str(part) for part in details if part))
+    lines = [(title, "title")]
+    if others:
+        lines.append(("\u2003·\u2003".join(others), "other_titles"))
+    if subtitle:
+        lines.append((subtitle, "subtitle"))
+    return lines
+
+
+def render_caption(ctx: Context, exhibit: Exhibit, texts: AttractTexts, rect: QRect,
+                   ratio: float) -> QPixmap:
+    """The caption's lines (`caption_lines`), drawn once per slide so that a
+    frame only blends it in."""
     width = rect.width() - 2 * texts.margin
     flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-    lines = [(title, texts.title_font, "text")]
-    if subtitle:
-        lines.append((subtitle, texts.subtitle_font, "text_muted"))
+    styles = {"title": (texts.title_font, "text"), "other_titles": (texts.subtitle_font, "text"),
+              "subtitle": (texts.subtitle_font, "text_muted")}
+    lines = [(text, *styles[role]) for text, role in caption_lines(ctx, exhibit)]
     boxes = [QFontMetrics(font).boundingRect(QRect(0, 0, width, rect.height()), flags, text)
              for text, font, _ in lines]
     gap = ctx.mm(2)

@@ -1,0 +1,118 @@
+"""No cut words anywhere: every screen and page, in every bundled language, on
+a 24- and a 55-inch 1080p display and a 55-inch 4K one, including a language
+switch inside the still viewer.
+
+A word-wrapped label outside a scroll area must be as tall as its text needs;
+a single-line label or a button must be as wide as its text. Text inside a
+scroll area may run on: the area scrolls, and shows that it does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
+
+from kiosk.ui.scrolling import KineticScrollArea
+from kiosk.visit.model import stills_of
+from kiosk.visit.pages import pages_of
+from tests.helpers.exhibits import make_context, show_at
+
+DISPLAYS = {"1080p-24in": ((1920, 1080), 24.0), "1080p-55in": ((1920, 1080), 55.0),
+            "4k-55in": ((3840, 2160), 55.0)}
+LANGUAGES = ("en", "zh", "ru")
+
+
+def _shown(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisibleTo(window) and widget.width() > 0 and widget.height() > 0
+
+
+def _scrolls(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _on_screen(widget: QWidget, window: QWidget) -> bool:
+    """Not a page parked beside the pager or an overlay's hidden part."""
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    return window.rect().contains(top_left) and window.rect().contains(
+        widget.mapTo(window, widget.rect().bottomRight()))
+
+
+def clipped(window: QWidget) -> list[str]:
+    """Every text on screen that does not fit its space."""
+    problems = []
+    for label in window.findChildren(QLabel):
+        if not label.text() or not _shown(label, window) or _scrolls(label) or not _on_screen(label, window):
+            continue
+        room = label.contentsRect()
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width()) - (label.height() - room.height())
+            if needed > room.height() + 1:
+                problems.append(f"label {label.text()[:40]!r} needs {needed} px, has {room.height()}")
+        elif label.textFormat() != Qt.TextFormat.RichText:
+            needed = label.fontMetrics().horizontalAdvance(label.text())
+            if needed > room.width() + 1:
+                problems.append(f"label {label.text()[:40]!r} needs {needed} px wide, has {room.width()}")
+    for area in window.findChildren(QAbstractScrollArea):
+        sideways = not isinstance(area, KineticScrollArea) or area.cues.horizontal
+        if _shown(area, window) and _on_screen(area, window) and not sideways \
+                and area.horizontalScrollBar().maximum() > 0:
+            problems.append(f"content {area.widget().width()} px wide in an area {area.viewport().width()} px wide: "
+                            "cut at the side")
+    for button in window.findChildren(QAbstractButton):
+        if not button.text() or not _shown(button, window) or not _on_screen(button, window):
+            continue
+        needed = button.sizeHint()
+        if needed.width() > button.width() + 1 or needed.height() > button.height() + 1:
+            problems.append(f"button {button.text()[:40]!r} needs {needed.width()}x{needed.height()}, "
+                            f"has {button.width()}x{button.height()}")
+    return problems
+
+
+def _walk(window, visit, qtbot, language: str, problems: list[str]) -> None:
+    def check(name: str) -> None:
+        QApplication.processEvents()
+        window.ctx.images.wait()
+        QApplication.processEvents()
+        problems.extend(f"{language} {name}: {p}" for p in clipped(window))
+
+    visit.go_home()
+    check("home")
+    for item in visit.catalog.exhibits:
+        for page, shown in enumerate(pages_of(item)):
+            visit.show(item.id, page)
+            check(f"{item.id} page {page} ({shown.type})")
+            if stills_of(shown):
+                visit.open_still(0)
+                check(f"{item.id} viewer")
+                for other in LANGUAGES:           # a switch inside the viewer, then the next still
+                    visit.set_language(other)
+                    check(f"{item.id} viewer switched to {other}")
+                visit.set_language(language)
+                visit.open_still(1)
+                check(f"{item.id} viewer, next still")
+                visit.close_still()
+
+
+@pytest.mark.parametrize("display", DISPLAYS)
+def test_no_text_is_cut_on_any_screen_in_any_language(qtbot, qapp, display):
+    from kiosk.ui.app import build_context
+    from kiosk.render import AT_REST
+    from kiosk.ui.fonts import load_bundled_fonts
+    from kiosk.ui.window import KioskWindow
+
+    load_bundled_fonts()  # the kiosk's own faces, whatever ran before
+    size, diagonal = DISPLAYS[display]
+    base = make_context(size=size, diagonal=diagonal)
+    ctx = build_context(base.catalog, base.metrics, theme=AT_REST)
+    window = show_at(qtbot, KioskWindow(ctx, size[0]), *size, ctx)
+    problems: list[str] = []
+    for language in LANGUAGES:
+        ctx.visit.set_language(language)
+        _walk(window, ctx.visit, qtbot, language, problems)
+    assert not problems, "\n".join(problems)

@@ -23,6 +23,8 @@ from kiosk.visit.pages import pages_of
 HERO_ASPECT = 9 / 16
 HERO_SHARE = 0.45
 """The hero still takes at most this share of the page's height."""
+SUMMARY_LINE = 1.3
+"""The summary may run a little wider than a panel's prose (65 characters), never wider."""
 ROLES = (("director", "directed_by"), ("cast", "cast"), ("crew", "crew"))
 
 
@@ -154,6 +156,7 @@ class TitlePageView(PageView):
         self.chapters = ChapterList(ctx, item)
         self.credits = Credits(ctx, item)
         reading = column_width(ctx, self.summary.font())
+        self.summary.setMaximumWidth(round(reading * SUMMARY_LINE))
         self.wide = grid.span(7) >= reading * 0.75 and grid.span(5) >= reading * 0.5
         """Two columns side by side, else one that scrolls."""
 
@@ -188,8 +191,10 @@ class TitlePageView(PageView):
         return column
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """The hero as tall as its column's 16:9, up to a share of the page."""
         super().resizeEvent(event)
-        width = self.areas[0].viewport().width()
+        grid = self.ctx.grid
+        width = grid.span(7) if self.wide else grid.content_width
         self.hero.setFixedHeight(max(1, min(round(width * HERO_ASPECT), round(self.height() * HERO_SHARE))))
 
     def retranslate(self) -> None:

@@ -1,10 +1,16 @@
 """Reading one YAML file into plain data plus the position of every value.
 
-PyYAML's SafeLoader does the parsing, but we build the Python data from its
-node tree ourselves so that we can (1) remember where each key and value
-stands, for located messages, (2) reject duplicate keys, which PyYAML silently
-collapses, (3) reject tags that would construct Python objects, and (4) stop
-alias bombs before they expand.
+PyYAML composes the node tree, with libyaml (`CSafeLoader`, about 15 times
+faster) where it is installed; we build the Python data from the nodes
+ourselves so that we can (1) remember where each key and value stands, for
+located messages, (2) reject duplicate keys, which PyYAML silently collapses,
+(3) reject tags that would construct Python objects, and (4) stop alias bombs
+before they expand.
+
+A file libyaml cannot parse is parsed again by the pure-Python loader, so a
+curator reads the same message at the same position whichever is installed;
+libyaml's composer is recursive C, so nesting is measured on its events
+before it composes.
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ class YamlDocument:
         return (1, 1)
 
 
-def _position(node: Node) -> Position:
+def _position(node: Node | yaml.Event) -> Position:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -206,7 +212,39 @@ def _refuse_control_characters(text: str) -> None:
                 "processor)", _line_column(text, index))
 
 
-def _compose(text: str) -> Node | None:
+FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
+"""libyaml's loader, None where PyYAML was built without it."""
+_NESTING_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _compose(text: str, fast: bool = True) -> Node | None:
+    if fast and FAST_LOADER is not None:
+        try:
+            return _compose_fast(text, FAST_LOADER)
+        except (yaml.YAMLError, RecursionError):
+            pass  # the pure-Python loader says what and where, as it always has
+    return _compose_pure(text)
+
+
+def _compose_fast(text: str, loader_type: type) -> Node | None:
+    loader = loader_type(text)
+    try:
+        depth = 0
+        while (event := loader.get_event()) is not None:
+            depth += isinstance(event, _NESTING_EVENTS) - isinstance(event, _END_EVENTS)
+            if depth > MAX_DEPTH + 1:  # too deep to compose in C: the pure loader says where
+                raise yaml.YAMLError("nested too deep")
+    finally:
+        loader.dispose()
+    loader = loader_type(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _compose_pure(text: str) -> Node | None:
     loader = yaml.SafeLoader(text)
     try:
         return loader.get_single_node()
@@ -242,15 +280,16 @@ def _too_deep_at(text: str) -> Position:
     return 1, 1
 
 
-def parse_yaml(raw: bytes) -> YamlDocument:
-    """Parse one YAML document; raises YamlError with a position on any problem."""
+def parse_yaml(raw: bytes, fast: bool = True) -> YamlDocument:
+    """Parse one YAML document; raises YamlError with a position on any
+    problem. `fast`: with libyaml where installed (the same result)."""
     if len(raw) > MAX_FILE_BYTES:
         raise YamlError(f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     text = _decode(raw)
     if not text.strip():
         raise EmptyDocument("the file is empty")
     _refuse_control_characters(text)
-    node = _compose(text)
+    node = _compose(text, fast)
     if node is None:
         raise EmptyDocument("the file holds only comments")
     doc = YamlDocument(data=None)

@@ -49,3 +49,35 @@ def test_invalid_yaml_is_reported_as_an_error(outcomes):
     syntax = [case for case in invalid
               if any("YAML syntax" in p.message for p in outcomes[case][1])]
     assert len(syntax) >= 0.8 * len(invalid)
+
+
+def _outcome(raw: bytes, fast: bool):
+    from kiosk.content.yamlsource import YamlError, parse_yaml
+
+    try:
+        doc = parse_yaml(raw, fast=fast)
+    except YamlError as error:
+        return ("error", type(error).__name__, error.message, error.position, error.path)
+    return ("data", repr(doc.data), doc.value_positions, doc.key_positions)
+
+
+def test_libyaml_and_the_pure_python_reader_agree_on_hostile_input():
+    """The same data, positions and messages whichever reader is installed
+    (the broken-fixture table runs with both: tests/content/test_broken_exhibits.py)."""
+    from kiosk.content import yamlsource
+    from tests.content.test_broken_exhibits import BILLION_LAUGHS
+
+    assert yamlsource.FAST_LOADER is not None, "the test environment has libyaml"
+    inputs = [BILLION_LAUGHS.encode(), b"a: " + b"[" * 61 + b"]" * 61, b"a: " + b"[" * 5000,
+              b"x: " + b"[" * 700 + b"]" * 700, b"a: 1\na: 2\n", b"k: !!binary aGk=\n",
+              b"a: [1, 2\n", b"- &x [*x]\n", b"a: !!python/object:os.system ls\n"]
+    for raw in inputs:
+        assert _outcome(raw, fast=True) == _outcome(raw, fast=False), raw[:200]
+
+
+def test_libyaml_reads_the_whole_suite_without_raising():
+    """libyaml accepts a few spec-valid inputs PyYAML's own scanner refuses
+    (tabs as separators); neither ever raises past a located problem."""
+    for case in CASES:
+        raw = (case / "in.yaml").read_bytes()
+        assert _outcome(raw, fast=True)[0] in ("data", "error")

@@ -18,3 +18,9 @@ def test_compare_targets_are_resolved_at_load_time():
     compares = {i: p for i, p in enumerate(shenzhou.exhibit.panels) if p.type == "compare"}
     by_id = {i for i, p in compares.items() if isinstance(p.other, str)}
     assert by_id and all(shenzhou.compared[i] is catalog.get(compares[i].other) for i in by_id)
+
+
+def test_bundled_stills_stay_within_the_asset_budget():
+    stills = list(bundled_exhibits_dir().glob("*/stills/*"))
+    assert sum(p.stat().st_size for p in stills) <= 14_000_000
+    assert (bundled_exhibits_dir() / "shenzhou-13" / "stills" / "earth-8k.jpg").stat().st_size <= 6_000_000

@@ -66,6 +66,8 @@ def check_exhibit(exhibit: Exhibit) -> Iterator[Finding]:
     for index, panel in enumerate(exhibit.panels):
         if isinstance(panel, ComparePanel):
             yield from _check_compare_rows(exhibit, panel, ("panels", index))
+            yield from _check_compare_marks(panel, ("panels", index))
+            yield from _check_compare_bars(exhibit, panel, ("panels", index))
 
 
 def _check_languages(exhibit: Exhibit, values: list[tuple[DataPath, Any]]) -> Iterator[Finding]:
@@ -171,3 +173,39 @@ def _check_compare_rows(exhibit: Exhibit, panel: ComparePanel, path: DataPath) -
             if key in ours and key not in theirs:
                 yield (path + ("rows", index), Severity.WARNING,
                        f"the compared item has no fact '{key}'; its cell will show a dash")
+
+
+def _check_compare_marks(panel: ComparePanel, path: DataPath) -> Iterator[Finding]:
+    """`highlight` and `bars` name rows of the panel; any other name is a slip."""
+    for field in ("highlight", "bars"):
+        for index, key in enumerate(getattr(panel, field)):
+            if key not in panel.rows:
+                yield (path + (field, index), Severity.ERROR,
+                       f"'{key}' is not one of this panel's rows{did_you_mean(key, panel.rows)}; "
+                       f"{field} can only name rows ({', '.join(panel.rows)})")
+
+
+def _check_compare_bars(exhibit: Exhibit, panel: ComparePanel, path: DataPath) -> Iterator[Finding]:
+    """A bar needs an amount on both sides in one unit; without them the row
+    shows its values as plain text. A compared exhibit's facts are not known
+    here: the view falls back to plain values when they lack a quantity."""
+    ours = exhibit.facts_by_key()
+    theirs = None if isinstance(panel.other, str) else {f.key: f for f in panel.other.facts if f.key}
+    for index, key in enumerate(panel.bars):
+        if key not in panel.rows or key not in ours:
+            continue  # reported above, or by the rows check
+        where = path + ("bars", index)
+        mine = ours[key].quantity
+        other = theirs.get(key) if theirs is not None else None
+        if mine is None:
+            yield (where, Severity.WARNING,
+                   f"this exhibit's fact '{key}' has no quantity (amount and unit); "
+                   "the row will show plain values, without bars")
+        elif other is not None and other.quantity is None:
+            yield (where, Severity.WARNING,
+                   f"the compared item's fact '{key}' has no quantity (amount and unit); "
+                   "the row will show plain values, without bars")
+        elif other is not None and other.quantity is not None and other.quantity.unit != mine.unit:
+            yield (where, Severity.WARNING,
+                   f"'{key}' is in {mine.unit} here but in {other.quantity.unit} in the compared item; "
+                   "bars compare only like units, so the row will show plain values")

@@ -79,7 +79,7 @@ class YamlDocument:
         return (1, 1)
 
 
-def _position(node: Node | yaml.Event) -> Position:
+def _position(node: Node) -> Position:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -239,7 +239,8 @@ def _compose_fast(text: str, loader_type: type) -> Node | None:
         loader.dispose()
     loader = loader_type(text)
     try:
-        return loader.get_single_node()
+        node: Node | None = loader.get_single_node()
+        return node
     finally:
         loader.dispose()
 

@@ -25,7 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "drag_to_compare": {"en": "Drag to compare", "zh": "拖动以对比", "ru": "Проведите, чтобы сравнить"},
     "tap_to_enlarge": {"en": "Tap a picture to enlarge it", "zh": "轻触图片可放大",
                        "ru": "Коснитесь снимка, чтобы увеличить"},
-    "different": {"en": "differs", "zh": "不同", "ru": "различие"},
+    "compare_highlight": {"en": "highlighted", "zh": "重点", "ru": "выделено"},
     "no_value": {"en": "—", "zh": "—", "ru": "—"},
     "left_image": {"en": "Left", "zh": "左图", "ru": "Слева"},
     "right_image": {"en": "Right", "zh": "右图", "ru": "Справа"},

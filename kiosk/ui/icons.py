@@ -16,7 +16,6 @@ GLYPHS = {
     "missing_image": "mdi6.image-off-outline",
     "swipe": "mdi6.gesture-swipe-horizontal",
     "source": "mdi6.book-open-variant",
-    "different": "mdi6.not-equal-variant",
     "film": "mdi6.movie-open-outline",
     "drag_horizontal": "mdi6.arrow-left-right",
     "drag_vertical": "mdi6.arrow-up-down",
@@ -24,6 +23,7 @@ GLYPHS = {
     "touch": "mdi6.gesture-tap",
     "more_down": "mdi6.chevron-double-down",
     "more_right": "mdi6.chevron-double-right",
+    "more_up": "mdi6.chevron-double-up",
     "chapters": "mdi6.format-list-bulleted",
     "next_film": "mdi6.arrow-right",
 }

@@ -25,6 +25,8 @@ from kiosk.ui.icons import icon
 
 PAGE_SHARE = 0.8
 """How much of the visible part the "more" button moves on, keeping a line in view."""
+MORE_INSET_MM = 2.0
+"""The "more" button's distance from the edges it sits over."""
 
 
 class Scroller(GestureHandler):
@@ -120,11 +122,12 @@ def enable_kinetic_scrolling(ctx: Context, area: QAbstractScrollArea) -> Scrolle
 
 class KineticScrollArea(QScrollArea):
     """Scrolling by drag along one axis (down, or sideways for a timeline),
-    with the edge cues instead of a desktop scroll bar. `targets`: the
-    content holds touch targets, so the "more" button needs its own strip."""
+    with the edge cues instead of a desktop scroll bar. `beside`: the "more"
+    button gets a strip of its own beside the content rather than sitting over
+    its faded edge (content with touch targets, or cards it would cover)."""
 
     def __init__(self, ctx: Context, content: QWidget, horizontal: bool = False,
-                 targets: bool = False, parent: QWidget | None = None):
+                 beside: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidget(content)
         self.setWidgetResizable(True)
@@ -133,7 +136,7 @@ class KineticScrollArea(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller = enable_kinetic_scrolling(ctx, self)
         self.strip = (ctx.mm(ctx.theme.sizes.touch_target) + ctx.mm(ctx.theme.sizes.target_spacing)
-                      if targets else 0)
+                      if beside else 0)
         """How much room the "more" button takes beside the content, when it shows."""
         self.cues = ScrollCues(ctx, self, horizontal)
 
@@ -214,7 +217,7 @@ class ScrollCues(QObject):
 
     def _more_position(self) -> QPoint:
         """Over the faded far edge; or, with a strip, in it at the far end."""
-        side, inset = self.more.width(), self.ctx.mm(2)
+        side, inset = self.more.width(), self.ctx.mm(MORE_INSET_MM)
         if self.area.strip:
             rect = self.area.rect()
             return QPoint(rect.right() + 1 - side, rect.bottom() + 1 - side)
@@ -256,6 +259,12 @@ class _EdgeFade(QWidget):
             gradient.setColorAt(0.0, solid)
             gradient.setColorAt(1.0, clear)
             painter.fillRect(band, gradient)
+
+
+def over_edge_room(ctx: Context) -> int:
+    """How far from its side the "more" button reaches over an area's faded
+    edge: text kept this far in never runs under it."""
+    return ctx.mm(ctx.theme.sizes.touch_target) + ctx.mm(MORE_INSET_MM)
 
 
 def scroll_to_start(area: QAbstractScrollArea) -> None:

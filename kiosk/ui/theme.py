@@ -22,7 +22,6 @@ class Colours:
     accent: str = "#f0b35a"
     accent_text: str = "#15171a"
     divider: str = "#3a4149"
-    difference: str = "#f0b35a"
     placeholder: str = "#262b31"
     scrim: str = "#000000"
 

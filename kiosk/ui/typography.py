@@ -13,7 +13,7 @@ def no_widow(text: str, language: str) -> str:
     text = text.strip()
     if language.split("-")[0] in ("zh", "ja"):
         body = text.rstrip("。，、！？；：”’）》」』")
-        if len(body) >= 4 and " " not in body[-2:]:
+        if len(body) >= 4 and all(_cjk(character) for character in body[-2:]):
             cut = len(body) - 1
             return text[:cut] + WORD_JOINER + text[cut:]
         return text
@@ -21,3 +21,8 @@ def no_widow(text: str, language: str) -> str:
     if not space or " " not in head or len(last) > 12:
         return text
     return f"{head}{NO_BREAK_SPACE}{last}"
+
+
+def _cjk(character: str) -> bool:
+    """A character that lines break around by itself (CJK ideographs and kana)."""
+    return "\u3040" <= character <= "\u9fff" or "\uf900" <= character <= "\ufaff"

@@ -32,6 +32,27 @@ COMPARE_WITH_MISSING = MINIMAL_EXHIBIT + """\
     rows: [crew]
 """
 
+COMPARE_WITH_BARS = MINIMAL_EXHIBIT + """\
+  - type: facts
+    facts:
+      - {key: days, label: Days in orbit, value: 12 days, quantity: {amount: 12, unit: days}}
+      - {key: crew, label: Crew, value: "3"}
+  - type: compare
+    with:
+      title: Gravity
+      facts:
+        - {key: days, label: Days in orbit, value: None, quantity: {amount: 0, unit: days}}
+        - {key: crew, label: Crew, value: "2"}
+    rows: [days, crew]
+    highlight: [crew]
+    bars: [days]
+"""
+
+
+def _bars(old: str, new: str) -> str:
+    assert COMPARE_WITH_BARS.count(old) == 1
+    return COMPARE_WITH_BARS.replace(old, new)
+
 
 def _replace(old: str, new: str) -> str:
     assert old in MINIMAL_EXHIBIT
@@ -114,6 +135,14 @@ CASES = {
         lambda f: _write(f, MINIMAL_EXHIBIT + "#" * MAX_FILE_BYTES),
         f"broken/exhibit.yaml:1:1: error: the file is {len(MINIMAL_EXHIBIT) + MAX_FILE_BYTES:,} "
         f"bytes; the limit is {MAX_FILE_BYTES:,}"),
+    "highlight not a row": (
+        lambda f: _write(f, _bars("highlight: [crew]", "highlight: [crews]")),
+        "broken/exhibit.yaml:18:17: error: panels[2].highlight[0]: 'crews' is not one of this "
+        "panel's rows (did you mean 'crew'?); highlight can only name rows (days, crew)"),
+    "bars not a row": (
+        lambda f: _write(f, _bars("bars: [days]", "bars: [day]")),
+        "broken/exhibit.yaml:19:12: error: panels[2].bars[0]: 'day' is not one of this panel's "
+        "rows (did you mean 'days'?); bars can only name rows (days, crew)"),
     "alias bomb": (
         lambda f: _write(f, BILLION_LAUGHS),
         "broken/exhibit.yaml:7:1: error: f: the document expands to more than 100,000 values "
@@ -121,9 +150,15 @@ CASES = {
 }
 
 
+@pytest.mark.parametrize("reader", ["libyaml", "pure-python"])
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_broken_exhibit_is_reported_exactly_and_the_good_one_survives(
-        case, exhibits_root, monkeypatch):
+        case, reader, exhibits_root, monkeypatch):
+    """Whichever YAML reader the machine has, the same message at the same place."""
+    from kiosk.content import yamlsource
+
+    if reader == "pure-python":
+        monkeypatch.setattr(yamlsource, "FAST_LOADER", None)
     break_it, expected = CASES[case]
     make_exhibit(exhibits_root, "good")
     make_exhibit(exhibits_root, "broken")
@@ -151,3 +186,50 @@ def test_oversized_file_is_refused_before_it_is_read(exhibits_root, monkeypatch)
     catalog = load_catalog([exhibits_root])
 
     assert catalog.problems[0].message.endswith(f"the limit is {MAX_FILE_BYTES:,}")
+
+
+BAR_WARNINGS = {
+    "no quantity here": (
+        _bars(", quantity: {amount: 12, unit: days}}", "}"),
+        "broken/exhibit.yaml:19:12: warning: panels[2].bars[0]: this exhibit's fact 'days' has no "
+        "quantity (amount and unit); the row will show plain values, without bars"),
+    "no quantity there": (
+        _bars(", quantity: {amount: 0, unit: days}}", "}"),
+        "broken/exhibit.yaml:19:12: warning: panels[2].bars[0]: the compared item's fact 'days' has "
+        "no quantity (amount and unit); the row will show plain values, without bars"),
+    "unlike units": (
+        _bars("{amount: 0, unit: days}", "{amount: 0, unit: hours}"),
+        "broken/exhibit.yaml:19:12: warning: panels[2].bars[0]: 'days' is in days here but in hours "
+        "in the compared item; bars compare only like units, so the row will show plain values"),
+    "no quantity here, compared with an exhibit": (
+        MINIMAL_EXHIBIT + """\
+  - type: facts
+    facts:
+      - {key: days, label: Days in orbit, value: 12 days}
+  - type: compare
+    with: good
+    rows: [days]
+    bars: [days]
+""",
+        "broken/exhibit.yaml:13:12: warning: panels[2].bars[0]: this exhibit's fact 'days' has no "
+        "quantity (amount and unit); the row will show plain values, without bars"),
+}
+
+
+@pytest.mark.parametrize("case", BAR_WARNINGS, ids=list(BAR_WARNINGS))
+def test_bars_without_like_quantities_are_a_located_warning_and_the_panel_stays(
+        case, exhibits_root, monkeypatch):
+    text, expected = BAR_WARNINGS[case]
+    make_exhibit(exhibits_root, "good", MINIMAL_EXHIBIT + """\
+  - type: facts
+    facts: [{key: days, label: Days, value: 183 days, quantity: {amount: 183, unit: days}}]
+""")
+    make_exhibit(exhibits_root, "broken", text)
+    monkeypatch.chdir(exhibits_root)
+
+    catalog = load_catalog([exhibits_root])
+
+    assert [p.format() for p in catalog.problems] == [expected]
+    assert [p.type for p in catalog.get("broken").exhibit.panels] == ["text", "facts", "compare"]
+    make_exhibit(exhibits_root, "broken", COMPARE_WITH_BARS)
+    assert load_catalog([exhibits_root]).problems == [], "like quantities on both sides are fine"

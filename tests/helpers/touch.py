@@ -74,3 +74,12 @@ def pinch(widget: QWidget, center: QPoint, start_distance: int, end_distance: in
 def centre_in(window: QWidget, widget: QWidget) -> QPoint:
     """The centre of `widget` in `window`'s coordinates, where touches are sent."""
     return widget.mapTo(window, widget.rect().center())
+
+
+def settled(viewer):
+    """The still viewer once an animated zoom has arrived."""
+    for _ in range(200):
+        if not viewer.stage.moving:
+            return viewer
+        QTest.qWait(10)
+    raise AssertionError("the zoom never arrived")

@@ -15,7 +15,7 @@ from kiosk.visit.model import Overlay, Screen
 from kiosk.visit.pages import pages_of
 from tests.helpers.clock import FakeClock
 from tests.helpers.exhibits import make_context, show_at
-from tests.helpers.touch import device, drag, press, release, tap
+from tests.helpers.touch import device, drag, press, release, settled, tap
 
 TIMEOUT = 90.0
 COUNTDOWN = 15.0
@@ -133,7 +133,7 @@ def test_idle_countdown_then_the_whole_visit_is_reset(kiosk, qtbot):
     gallery = next(page for page, shown in enumerate(pages_of(item)) if isinstance(shown, GalleryPanel))
     visit.open_still(0, page=gallery)
     window.viewer.zoom_in.click()
-    assert window.viewer.zoom > 1.0
+    assert settled(window.viewer).zoom > 1.0
     kiosk.clock.advance(TIMEOUT - 1)
     assert not kiosk.countdown.isVisible()
     kiosk.clock.advance(1)

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.content.schema import GalleryPanel
 from kiosk.ui.theme import Colours, contrast_ratio
 from kiosk.visit.pages import pages_of
-from tests.helpers.exhibits import PROJECT_ROOT, make_context
+from tests.helpers.exhibits import PROJECT_ROOT, make_context, show_at
 
 MIN_TARGET_MM = 20.0
 MIN_SPACING_MM = 13.0
@@ -119,6 +119,32 @@ def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot
                 _check_screen(window, ctx, f"{item.id} still viewer", problems)
                 visit.close_still()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size, diagonal", [((1920, 1080), 55.0), ((1920, 1080), 24.0), ((3840, 2160), 55.0)],
+                         ids=["1080p-55in", "1080p-24in", "4k-55in"])
+def test_every_page_heading_starts_at_the_grid_margin(qapp, qtbot, size, diagonal):
+    """Paging through an exhibit, headings stay put: one left edge, the grid's."""
+    from kiosk.ui.app import build_context
+    from kiosk.ui.fonts import load_bundled_fonts
+    from kiosk.ui.window import KioskWindow
+
+    load_bundled_fonts()
+    base = make_context(size=size, diagonal=diagonal)
+    ctx = build_context(base.catalog, base.metrics)
+    window = show_at(qtbot, KioskWindow(ctx, size[0]), *size, ctx)
+    lefts: dict[str, int] = {}
+    for item in ctx.catalog.exhibits:
+        for index, panel in enumerate(pages_of(item)):
+            ctx.visit.show(item.id, index)
+            qtbot.waitUntil(lambda: not window.exhibit.pager.sliding and not window.transition.running)
+            page = window.exhibit.pages[index]
+            for label in page.findChildren(QLabel):
+                if label.accessibleName() == "heading" and label.isVisibleTo(window) and label.text():
+                    start = label.mapTo(window, label.contentsRect().topLeft()).x()
+                    lefts[f"{item.id} page {index} ({panel.type})"] = start
+    assert len(lefts) >= 10
+    assert {name: left for name, left in lefts.items() if left != ctx.grid.margin} == {}
 
 
 GLYPH_CHECK = r"""

@@ -47,9 +47,14 @@ def test_a_tile_grows_into_its_exhibit_then_the_exhibit_is_all_there_is(make_win
     tap(window, tile_rect.center())
     transition = window.transition
     assert transition.running and window.exhibit is not None
-    hole = transition.hole.toAlignedRect()
-    assert tile_rect.contains(hole.center()) and hole.width() < window.width() // 2
-    assert window.grab().toImage().pixelColor(far) == before   # the old screen, away from the hole
+    hole, progress = transition.hole.toAlignedRect(), transition.progress
+    assert progress < 1
+    # grown from the tile by the share of the time gone, however late this looks
+    for edge in ("left", "top", "right", "bottom"):
+        start, end = getattr(tile_rect, edge)(), getattr(window.rect(), edge)()
+        assert getattr(hole, edge)() == pytest.approx(start + (end - start) * progress, abs=2), edge
+    if not hole.contains(far):
+        assert window.grab().toImage().pixelColor(far) == before   # the old screen, away from the hole
     qtbot.waitUntil(lambda: not transition.running, timeout=2000)
     assert not transition.isVisible()
     assert window.childAt(far) is not None and window.exhibit.isAncestorOf(window.childAt(far))
@@ -89,3 +94,19 @@ def test_the_reduced_motion_setting_reaches_the_theme(tmp_path):
     path.write_text("display:\n  reduced_motion: true\n")
     assert theme_for(load_settings(path).settings.display).motion.reduced
     assert not theme_for(load_settings(tmp_path / "absent.yaml").settings.display).motion.reduced
+
+
+@pytest.mark.parametrize("reduced", [False, True])
+def test_the_viewer_zoom_animates_unless_motion_is_reduced(make_window, reduced):
+    from kiosk.visit.pages import pages_of
+
+    window = make_window(reduced=reduced)
+    visit = window.ctx.visit
+    page = next(i for i, shown in enumerate(pages_of(visit.catalog.get("shenzhou-13")))
+                if shown.type == "gallery")
+    visit.show("shenzhou-13", page)
+    visit.open_still(0)
+    viewer = window.viewer
+    tap(window, viewer.zoom_in.mapTo(window, viewer.zoom_in.rect().center()))
+    arrived = viewer.zoom == pytest.approx(1.5)
+    assert arrived == reduced and viewer.stage.moving != reduced

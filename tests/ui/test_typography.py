@@ -20,3 +20,7 @@ def test_chinese_keeps_its_last_two_characters_together_before_the_punctuation()
     assert no_widow("航天员就是摄影师", "zh") == f"航天员就是摄影{WORD_JOINER}师"
     assert no_widow("吊威亚，还是真失重？", "zh") == f"吊威亚，还是真失{WORD_JOINER}重？"
     assert no_widow("挑战", "zh") == "挑战"
+
+
+def test_chinese_text_ending_in_latin_is_left_alone():
+    assert no_widow("插画：Exhibit Kiosk", "zh") == "插画：Exhibit Kiosk"

@@ -159,7 +159,8 @@ class GalleryPanelView(PanelView):
         self.grid = QGridLayout(grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(ctx.mm(sizes.target_spacing))
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # from the page grid's edge, as every page is: headings do not jump
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.thumbnails: list[StillThumbnail] = []
         self.captions = [[item.exhibit.text(still.caption, language)
                           for language in ctx.visit.languages] for still in panel.stills]
@@ -171,7 +172,7 @@ class GalleryPanelView(PanelView):
             self.thumbnails.append(thumbnail)
         self.columns = len(self.thumbnails)
         """One row until the panel knows its size."""
-        self.scroll_area = KineticScrollArea(ctx, grid_host, targets=True)
+        self.scroll_area = KineticScrollArea(ctx, grid_host, beside=True)
         self.scroll_area.viewport().installEventFilter(self)
         layout.addWidget(self.scroll_area, 1)
         self.retranslate()
@@ -208,10 +209,6 @@ class GalleryPanelView(PanelView):
             height = max(t.height_for(width, t.caption.text()) for t in row)
             for thumbnail in row:  # cards in a row end on one line
                 thumbnail.set_size(width, height)
-        grid_width = columns * width + (columns - 1) * self.grid.horizontalSpacing()
-        indent = max(0, (self.scroll_area.viewport().width() - grid_width) // 2)
-        for label in (self.heading, self.hint):  # line up with the centred grid
-            label.setContentsMargins(indent, 0, 0, 0)
         if columns != self.columns:
             self.columns = columns
             for index, thumbnail in enumerate(self.thumbnails):

@@ -48,6 +48,8 @@ class ChapterButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         sizes = ctx.theme.sizes
         self.setMinimumHeight(ctx.mm(sizes.touch_target))
+        # A push button's height is fixed at its one-line hint; a wrapped name needs more.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._layout = layout = QHBoxLayout(self)
         pad = ctx.mm(3)
         layout.setContentsMargins(ctx.mm(4), pad, ctx.mm(4), pad)
@@ -166,7 +168,7 @@ class TitlePageView(PageView):
         grid.apply(layout, top=False)
         layout.setSpacing(grid.gutter)
         if self.wide:
-            self.areas = [KineticScrollArea(ctx, film), KineticScrollArea(ctx, about, targets=True)]
+            self.areas = [KineticScrollArea(ctx, film), KineticScrollArea(ctx, about, beside=True)]
             layout.addWidget(self.areas[0], 7)
             layout.addWidget(self.areas[1], 5)
         else:
@@ -176,7 +178,7 @@ class TitlePageView(PageView):
             column.setSpacing(gap * 2)
             column.addWidget(film)
             column.addWidget(about)
-            self.areas = [KineticScrollArea(ctx, both, targets=True)]
+            self.areas = [KineticScrollArea(ctx, both, beside=True)]
             layout.addWidget(self.areas[0])
         self.retranslate()
 

@@ -25,7 +25,6 @@ from kiosk.ui.panels.title import TitlePageView
 from kiosk.ui.widgets import TouchButton, make_label
 from kiosk.visit.pages import next_exhibit
 
-
 ARROW_WIDTH = 1.6
 """Previous and next are wider than a target: the buttons visitors use most."""
 

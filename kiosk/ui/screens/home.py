@@ -122,7 +122,7 @@ class HomeScreen(QWidget):
             tile.clicked.connect(lambda _=False, exhibit_id=item.id: ctx.visit.show(exhibit_id))
             self.grid.addWidget(tile, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
             self.tiles.append(tile)
-        self.scroll_area = KineticScrollArea(ctx, tiles, targets=True)
+        self.scroll_area = KineticScrollArea(ctx, tiles, beside=True)
         layout.addWidget(self.scroll_area, 1)
         layout.addSpacing(grid.bottom)  # what scrolls stays clear of the bar
         layout.addWidget(self.bar)

@@ -154,17 +154,19 @@ def test_short_text_does_not_scroll_keeps_a_readable_line_length_and_starts_on_t
         == view.ctx.grid.margin
 
 
-def test_timeline_touch_drag_left_scrolls_along_the_line(qtbot, reading):
+def test_timeline_touch_drag_left_scrolls_along_the_line_with_a_cue_not_a_scroll_bar(qtbot, reading):
     view = _view(qtbot, reading, LONG_TIMELINE)
     bar = view.scroll_area.horizontalScrollBar()
-    qtbot.waitUntil(bar.isVisible)
-    assert bar.maximum() > 0
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    cues = view.scroll_area.cues
+    assert not bar.isVisible() and cues.more.isVisible() and cues.after
     viewport = view.scroll_area.viewport()
     centre = viewport.rect().center()
     assert handler_of(view.scroll_area).claims(QPointF(-50, 0))  # not the pager's
 
     _drag_across(viewport, centre + QPoint(400, 0), centre - QPoint(400, 0))
     qtbot.waitUntil(lambda: bar.value() > 0)
+    assert cues.before, "the start now fades out too"
 
     view.reset()
     qtbot.wait(100)  # no momentum left over

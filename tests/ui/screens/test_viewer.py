@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtTest import QTest
 
 from tests.helpers.exhibits import make_context, make_exhibit, png_bytes, show_at
-from tests.helpers.touch import drag, pinch, tap
+from tests.helpers.touch import drag, pinch, settled, tap
 
 BIG = QSize(4000, 3000)
 """Big enough that its native resolution is over three times the fitted size."""
@@ -123,6 +123,7 @@ def stage_centre(viewer) -> QPoint:
     return centre_of(viewer, viewer.stage)
 
 
+
 def pixel(widget, point: QPoint) -> QColor:
     return widget.grab().toImage().pixelColor(point)
 
@@ -201,8 +202,8 @@ def test_a_short_drag_springs_back(open_viewer):
 def test_a_swipe_while_zoomed_pans_instead(open_viewer):
     viewer = open_viewer(BIG_INDEX)
     tap(viewer, centre_of(viewer, viewer.zoom_in))
-    tap(viewer, centre_of(viewer, viewer.zoom_in))
-    assert viewer.zoom > 2.0
+    tap(viewer, centre_of(settled(viewer), viewer.zoom_in))
+    assert settled(viewer).zoom > 2.0
     centre = stage_centre(viewer)
     before = viewer.pan_offset
     drag(viewer, centre + QPoint(150, 0), centre - QPoint(150, 0))
@@ -216,14 +217,39 @@ def test_double_tap_zooms_in_at_the_tap_and_back_out(open_viewer, vctx):
     point = stage_centre(viewer) + QPoint(200, 100)
     tap(viewer, point)
     tap(viewer, point)
-    assert viewer.zoom == pytest.approx(2.5)
+    assert settled(viewer).zoom == pytest.approx(2.5)
     # the tapped spot moved to the middle: 200 px right became 500 px right of it
     assert viewer.pan_offset.x() == pytest.approx(-500, abs=2)
     assert viewer.pan_offset.y() == pytest.approx(-250, abs=2)
     tap(viewer, point)
     tap(viewer, point)
-    assert viewer.zoom == 1.0
+    assert settled(viewer).zoom == 1.0
     assert viewer.pan_offset.isNull()
+
+
+def test_a_double_tap_zooms_over_the_motion_time_with_the_spot_gliding_in(open_viewer, vctx):
+    viewer = open_viewer(BIG_INDEX)
+    point = stage_centre(viewer) + QPoint(200, 100)
+    zooms, offsets = [], []
+    viewer.stage.zoom_changed.connect(zooms.append)
+    tap(viewer, point)
+    tap(viewer, point)
+    assert viewer.zoom < 2.5 and viewer.stage.moving       # not there yet: on its way
+    QTest.qWait(vctx.theme.motion.zoom_ms // 2)
+    offsets.append(viewer.pan_offset.x())
+    assert settled(viewer).zoom == pytest.approx(2.5)
+    assert len(zooms) > 3 and zooms == sorted(zooms)      # in steps, only ever closer
+    assert -500 < offsets[0] < 0                          # the spot on its way to the middle
+
+
+def test_a_finger_on_the_picture_stops_an_animated_zoom_where_it_is(open_viewer):
+    viewer = open_viewer(BIG_INDEX)
+    tap(viewer, centre_of(viewer, viewer.zoom_in))
+    QTest.qWait(60)
+    drag(viewer, stage_centre(viewer), stage_centre(viewer) + QPoint(5, 0))
+    stopped = viewer.zoom
+    QTest.qWait(400)
+    assert 1.0 < stopped < 1.5 and viewer.zoom == stopped
 
 
 def test_two_slow_taps_do_not_zoom(open_viewer):
@@ -241,9 +267,9 @@ def test_zoom_buttons_step_in_and_out(open_viewer):
     viewer = open_viewer(BIG_INDEX)
     assert not viewer.zoom_out.isEnabled()
     tap(viewer, centre_of(viewer, viewer.zoom_in))
-    assert viewer.zoom == pytest.approx(1.5)
+    assert settled(viewer).zoom == pytest.approx(1.5)
     tap(viewer, centre_of(viewer, viewer.zoom_out))
-    assert viewer.zoom == pytest.approx(1.0)
+    assert settled(viewer).zoom == pytest.approx(1.0)
     assert not viewer.zoom_out.isEnabled()
 
 
@@ -266,6 +292,7 @@ def test_zoom_reaches_the_native_resolution(open_viewer, vctx):
     for _ in range(10):
         if viewer.zoom_in.isEnabled():
             viewer.zoom_in.click()
+            settled(viewer)
     assert viewer.zoom == pytest.approx(BIG.width() / fitted_width)
     vctx.images.wait()
     # at native size the stripes are exactly two pixels wide, not a grey blur
@@ -297,7 +324,8 @@ def test_caption_credit_and_alt_text_follow_the_language(open_viewer, vctx):
     from PySide6.QtGui import QAccessible
 
     viewer = open_viewer(RED)
-    assert viewer.caption.text() == "A red still"
+    assert viewer.caption.text() == "A red\u00a0still"   # no lone last word
+    assert viewer.strip.accessibleName() == "A red still"
     assert viewer.credit.text() == "Red credit"
     assert viewer.stage.accessibleName() == "A red rectangle"
     vctx.visit.set_language("ru")

@@ -1,11 +1,16 @@
 """A wipe panel: a before and an after image laid over each other and split by
 a divider the visitor moves with a finger anywhere on the image, a tap, or the
-arrow keys (kiosk.ui.panels.wipe.divider), beside a reading column with the
-caption, how to use it and both credits."""
+arrow keys (kiosk.ui.panels.wipe.divider), with a reading column holding the
+caption, how to use it and the credits.
+
+The image comes first: it is as large as the page allows, and the column
+stands beside it only where it can still be a readable column; otherwise the
+texts go beneath the image. Either way they scroll by touch when they are
+longer than their room."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -16,25 +21,30 @@ from kiosk.ui.icons import icon
 from kiosk.ui.layout import column_width
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.panels.wipe.area import WipeArea
+from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import make_label
+
+READABLE_CHARS = 30
+"""The narrowest caption column beside the image, in characters a line."""
+BELOW_SHARE = 0.4
+"""At most this share of the page's height for the texts under the image."""
 
 
 class WipePanelView(PanelView):
-    """Heading over the wipe, with a reading column beside it: the caption, how
-    to use the wipe, and both credits (named by their side of the divider).
+    """Heading, the wipe, and the reading column beside or beneath it.
 
     Laid out by hand so that the wipe is exactly as large as its images and the
-    column stands right beside them whatever their shape."""
+    column stands right beside (or under) them whatever their shape."""
 
     panel: WipePanel
+
     def __init__(self, ctx: Context, item: LoadedExhibit, index: int,
                  parent: QWidget | None = None):
         super().__init__(ctx, item, index, parent)
-        panel = self.panel
         sizes = ctx.theme.sizes
         self.heading = self.make_heading()
         self.heading.setParent(self)
-        self.area = WipeArea(ctx, item, panel, self)
+        self.area = WipeArea(ctx, item, self.panel, self)
         self.setFocusProxy(self.area)
         self._hint_armed = True
 
@@ -50,8 +60,8 @@ class WipePanelView(PanelView):
         instruction.addWidget(self.instruction, 1)
         self.credits = [make_label(ctx, sizes.small_pt, muted=True) for _ in range(2)]
 
-        self.column = QWidget(self)
-        column = QVBoxLayout(self.column)
+        self.texts = QWidget()
+        column = QVBoxLayout(self.texts)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(ctx.mm(sizes.gap))
         column.addWidget(self.caption)
@@ -62,7 +72,10 @@ class WipePanelView(PanelView):
         for credit in self.credits:
             credits.addWidget(credit)
         column.addLayout(credits)
+        self.column = KineticScrollArea(ctx, self.texts, parent=self)
         self.column_width = column_width(ctx, self.caption.font())
+        self.beside = True
+        """Whether the column stands beside the image (else beneath it)."""
         self.retranslate()
 
     @property
@@ -73,38 +86,63 @@ class WipePanelView(PanelView):
         super().resizeEvent(event)
         self._lay_out()
 
+    def _options(self, width: int, height: int) -> tuple[tuple[QSize, int], tuple[QSize, int, int]]:
+        """The image's size with the column beside it (and the column's width),
+        and with the texts beneath it (and their width and height)."""
+        gap = self.ctx.mm(self.ctx.theme.sizes.gap)
+        narrowest = column_width(self.ctx, self.caption.font(), READABLE_CHARS)
+        beside = self.area.frame_size(QSize(max(1, width - narrowest - gap), height))
+        column = min(self.column_width, width - beside.width() - gap)
+        below_width = min(width, self.column_width)
+        below_height = min(self.texts.heightForWidth(below_width), round(height * BELOW_SHARE))
+        below = self.area.frame_size(QSize(width, max(1, height - below_height - gap)))
+        return (beside, column), (below, below_width, below_height)
+
     def _lay_out(self) -> None:
-        ctx = self.ctx
-        grid, gap = ctx.grid, ctx.mm(ctx.theme.sizes.gap)
+        grid, gap = self.ctx.grid, self.ctx.mm(self.ctx.theme.sizes.gap)
         inner = self.rect().adjusted(grid.margin, 0, -grid.margin, -grid.bottom)
-        heading_height = self.heading.heightForWidth(inner.width()) if self.panel.heading else 0
-        top = inner.top() + (heading_height + gap if heading_height else 0)
-        box = QSize(inner.width() - self.column_width - gap, inner.bottom() + 1 - top)
-        frame = self.area.frame_size(box)
-        left = inner.left()
+        heading_height = self.heading.heightForWidth(inner.width()) if self.heading.text() else 0
         self.heading.setGeometry(inner.left(), inner.top(), inner.width(), heading_height)
-        self.area.setGeometry(left, top, frame.width(), frame.height())
-        column_height = min(box.height(), max(frame.height(), self.column.heightForWidth(self.column_width)))
-        self.column.setGeometry(left + frame.width() + gap, top, self.column_width, column_height)
+        top = inner.top() + (heading_height + gap if heading_height else 0)
+        height = inner.bottom() + 1 - top
+        (beside, column), (below, below_width, below_height) = self._options(inner.width(), height)
+        self.beside = beside.width() * beside.height() >= below.width() * below.height()
+        left = inner.left()
+        if self.beside:
+            self.area.setGeometry(left, top, beside.width(), beside.height())
+            needed = self.texts.heightForWidth(column)
+            self.column.setGeometry(left + beside.width() + gap, top, column,
+                                    beside.height() if needed <= beside.height() else height)
+        else:
+            self.area.setGeometry(left, top, below.width(), below.height())
+            self.column.setGeometry(QRect(left, top + below.height() + gap, below_width, below_height))
 
     def retranslate(self) -> None:
         panel, tr = self.panel, self.ctx.tr
-        self.heading.setText(self.t(panel.heading))
-        self.heading.setVisible(panel.heading is not None)
+        self.set_heading(self.heading, panel.heading)
         images = (panel.before, panel.after)
         self.area.set_texts([self.t(image.label) for image in images],
                             [self.t(image.alt) for image in images])
-        sides = ("left_image", "right_image") if self.area.horizontal else ("top_image", "bottom_image")
-        for credit, image, side in zip(self.credits, images, sides):
-            credit.setText(tr("credit_line", side=tr(side), credit=self.t(image.credit)))
-            credit.setVisible(image.credit is not None)
+        self._set_credits()
         self.instruction.setText(tr("drag_to_compare"))
         self.caption.setText(self.t(panel.caption))
         self.caption.setVisible(panel.caption is not None)
         self._lay_out()
 
+    def _set_credits(self) -> None:
+        """One line per credit, named by its side of the divider; a credit
+        that both images share is given once, without a side."""
+        tr = self.ctx.tr
+        texts = [self.t(image.credit) for image in (self.panel.before, self.panel.after)]
+        sides = ("left_image", "right_image") if self.area.horizontal else ("top_image", "bottom_image")
+        shared = texts[0] == texts[1]
+        for index, (credit, text, side) in enumerate(zip(self.credits, texts, sides)):
+            credit.setText(text if shared else tr("credit_line", side=tr(side), credit=text))
+            credit.setVisible(bool(text) and not (shared and index == 1))
+
     def reset(self) -> None:
         self.area.divider.reset(self.panel.start)
+        scroll_to_start(self.column)
         self._hint_armed = True
 
     def shown(self) -> None:

@@ -9,17 +9,8 @@ those ready-made pixmaps at the divider.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFontMetrics,
-    QImageReader,
-    QKeyEvent,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QColor, QImageReader, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import WipeImage, WipePanel
@@ -28,11 +19,10 @@ from kiosk.ui.context import Context
 from kiosk.ui.gestures import attach
 from kiosk.ui.icons import icon
 from kiosk.ui.panels.wipe.divider import Divider, DividerGestures
-from kiosk.ui.widgets import make_label
+from kiosk.ui.panels.wipe.labels import SideLabel, place_on_side
 
 LINE_MM = 0.8
-LABEL_INSET_MM = 4.0
-LABEL_SCRIM_ALPHA = 170
+MISSING_MARGIN_MM = 8.0
 
 
 class WipeImageSide:
@@ -64,28 +54,20 @@ class WipeArea(QWidget):
         self.sides = (WipeImageSide(item, panel.before), WipeImageSide(item, panel.after))
         self.frame = QRect()
         self.divider = Divider(panel.start, ctx.visit.move_wipe, self)
-        self.divider.changed.connect(self.update)
+        self.divider.changed.connect(lambda _position: self._follow_divider())
         attach(self, DividerGestures(self.divider, self.fraction_at))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         ctx.images.ready.connect(self._on_image)
         ctx.images.failed.connect(self._on_image)
-        self.labels = [self._make_label() for _ in self.sides]
+        self.labels = [SideLabel(ctx, self) for _ in self.sides]
         self.alt_texts = ["", ""]
         glyph = "drag_horizontal" if self.horizontal else "drag_vertical"
         side = round(ctx.mm(ctx.theme.sizes.touch_target) * 0.6)
         self._glyph = icon(glyph, ctx.theme.colours.accent_text).pixmap(side, side)
 
-    def _make_label(self) -> QLabel:
-        ctx = self.ctx
-        label = make_label(ctx, ctx.theme.sizes.small_pt, bold=True)
-        scrim = QColor(ctx.theme.colours.scrim)
-        label.setStyleSheet(
-            f"background: rgba({scrim.red()}, {scrim.green()}, {scrim.blue()}, {LABEL_SCRIM_ALPHA});"
-            f" color: {ctx.theme.colours.text}; border-radius: {ctx.mm(ctx.theme.sizes.corner_radius) // 2}px;")
-        label.setContentsMargins(ctx.mm(3), ctx.mm(1.5), ctx.mm(3), ctx.mm(1.5))
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        label.setParent(self)
-        return label
+    def _follow_divider(self) -> None:
+        self.place_labels()
+        self.update()
 
     def set_texts(self, labels: list[str], alt_texts: list[str]) -> None:
         for label, text in zip(self.labels, labels):
@@ -152,23 +134,22 @@ class WipeArea(QWidget):
             self.ctx.images.request(side.key)
         self.place_labels()
 
+    def visible_parts(self) -> tuple[QRect, QRect]:
+        """The parts of the frame where the before and the after image show."""
+        split = round(self.split())
+        frame = self.frame
+        if self.horizontal:
+            return (QRect(frame.left(), frame.top(), split - frame.left(), frame.height()),
+                    QRect(split, frame.top(), frame.right() + 1 - split, frame.height()))
+        return (QRect(frame.left(), frame.top(), frame.width(), split - frame.top()),
+                QRect(frame.left(), split, frame.width(), frame.bottom() + 1 - split))
+
     def place_labels(self) -> None:
-        """Each label in a corner of its own side of the frame."""
-        inset = self.ctx.mm(LABEL_INSET_MM)
-        room = (self.frame.width() // 2 if self.horizontal else self.frame.width()) - 2 * inset
-        for index, label in enumerate(self.labels):
-            margins = label.contentsMargins()
-            natural = (QFontMetrics(label.font()).horizontalAdvance(label.text())
-                       + margins.left() + margins.right() + 2)
-            width = max(1, min(natural, room))
-            label.resize(width, label.heightForWidth(width))
-            if index == 0:
-                corner = self.frame.topLeft() + QPoint(inset, inset)
-            elif self.horizontal:
-                corner = QPoint(self.frame.right() - inset - width, self.frame.top() + inset)
-            else:
-                corner = QPoint(self.frame.left() + inset, self.frame.bottom() - inset - label.height())
-            label.move(corner)
+        """Each label over the visible part of its own image (kiosk.ui.panels.wipe.labels)."""
+        if self.frame.isEmpty():
+            return
+        for label, part in zip(self.labels, self.visible_parts()):
+            place_on_side(label, part, self.frame, self.horizontal, self.ctx)
 
     def _on_image(self, key: ImageKey) -> None:
         if any(key == side.key for side in self.sides):
@@ -184,17 +165,12 @@ class WipeArea(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), theme.colour("background"))
         painter.fillRect(self.frame, theme.colour("scrim"))
-        split = self.split()
         frame = QRectF(self.frame)
         if self.horizontal:
-            parts = (QRectF(frame.left(), frame.top(), split - frame.left(), frame.height()),
-                     QRectF(split, frame.top(), frame.right() + 1 - split, frame.height()))
             halves = (frame.adjusted(0, 0, -frame.width() / 2, 0), frame.adjusted(frame.width() / 2, 0, 0, 0))
         else:
-            parts = (QRectF(frame.left(), frame.top(), frame.width(), split - frame.top()),
-                     QRectF(frame.left(), split, frame.width(), frame.bottom() + 1 - split))
             halves = (frame.adjusted(0, 0, 0, -frame.height() / 2), frame.adjusted(0, frame.height() / 2, 0, 0))
-        for side, part, half in zip(self.sides, parts, halves):
+        for side, part, half in zip(self.sides, self.visible_parts(), halves):
             painter.save()
             painter.setClipRect(part)
             if self.is_missing(side):
@@ -205,7 +181,7 @@ class WipeArea(QWidget):
                     pixmap.setDevicePixelRatio(self.devicePixelRatioF())
                     painter.drawPixmap(side.rect.topLeft(), pixmap)
             painter.restore()
-        self._paint_divider(painter, split)
+        self._paint_divider(painter, self.split())
 
     def _paint_missing(self, painter: QPainter, side: WipeImageSide, region: QRect) -> None:
         ctx = self.ctx
@@ -214,7 +190,7 @@ class WipeArea(QWidget):
         glyph = icon("missing_image", ctx.theme.colours.text_muted).pixmap(glyph_side, glyph_side)
         top = region.center().y() - glyph_side
         painter.drawPixmap(region.center().x() - glyph_side // 2, top, glyph)
-        margin = ctx.mm(LABEL_INSET_MM) * 2
+        margin = ctx.mm(MISSING_MARGIN_MM)
         painter.setPen(ctx.theme.colour("text_muted"))
         painter.setFont(ctx.paint_font(ctx.theme.sizes.small_pt))
         painter.drawText(QRect(region.left() + margin, top + glyph_side + margin // 2,

@@ -39,7 +39,7 @@ class StageGestures(GestureHandler):
         return True
 
     def pressed(self, pos: QPointF) -> None:
-        self.stage.stop_slide()
+        self.stage.stop_motion()
         self.mode = None
         self._press_slide = self.stage.slide
         self._anchor = self.stage.image_point(pos)
@@ -93,7 +93,7 @@ class StageGestures(GestureHandler):
     def pinch_started(self, centre: QPointF) -> None:
         stage = self.stage
         self.mode = "pinch"
-        stage.stop_slide()
+        stage.stop_motion()
         stage.set_slide(0.0)
         self._pinch_zoom = stage.zoom
         self._anchor = stage.image_point(centre)

@@ -88,6 +88,15 @@ class StillStage(QWidget):
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.valueChanged.connect(self.set_slide)
         self._animation.finished.connect(self.update)
+        self._zoom_animation = QVariantAnimation(self)
+        self._zoom_animation.setDuration(ctx.theme.motion.zoom_ms)
+        self._zoom_animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._zoom_animation.setStartValue(0.0)
+        self._zoom_animation.setEndValue(1.0)
+        self._zoom_animation.valueChanged.connect(self._zoom_step)
+        self._zoom_animation.finished.connect(self.update)
+        self._zoom_path: tuple[float, float, QPointF, QPointF, QPointF] | None = None
+        """An animated zoom: from and to zoom, the image point held, and where on screen it starts and ends."""
         self.gestures = StageGestures(self, show_still)
         attach(self, self.gestures)
         ctx.images.ready.connect(self._on_image)
@@ -126,6 +135,8 @@ class StillStage(QWidget):
         if index == self.index:
             return
         zoomed = self.zoom != 1.0
+        self._zoom_animation.stop()
+        self._zoom_path = None
         self.index = index
         self.zoom, self.pan = 1.0, QPointF()
         self._show_still()
@@ -146,11 +157,32 @@ class StillStage(QWidget):
         self.animate_slide(offset)
 
     def zoom_by(self, factor: float) -> None:
+        """A step from where the zoom is going, so quick presses add up."""
         centre = QPointF(self.rect().center())
-        self.place(self.zoom * factor, self.image_point(centre), centre)
+        heading_for = self._zoom_path[1] if self._zoom_path is not None else self.zoom
+        self.zoom_to(heading_for * factor, self.image_point(centre), centre, centre)
+
+    def zoom_to(self, zoom: float, image_point: QPointF, start: QPointF, end: QPointF) -> None:
+        """Zoom to `zoom` over the motion's zoom time, `image_point` travelling
+        from `start` to `end` on screen, so the visitor sees where the close-up
+        comes from; at once under reduced motion."""
+        self.stop_motion()
+        zoom = max(1.0, min(zoom, self.max_zoom))
+        if self.ctx.theme.motion.reduced:
+            self.place(zoom, image_point, end)
+            return
+        self._zoom_path = (self.zoom, zoom, image_point, start, end)
+        self._zoom_animation.start()
+
+    def _zoom_step(self, progress: float) -> None:
+        if self._zoom_path is None:
+            return
+        first, last, image_point, start, end = self._zoom_path
+        zoom = first * (last / first) ** progress  # even steps to the eye, which sees zoom as ratios
+        self.place(zoom, image_point, start + (end - start) * progress)
 
     def reset(self) -> None:
-        self._animation.stop()
+        self.stop_motion()
         self.set_slide(0.0)
         self.place(1.0, QPointF(), QPointF(self.rect().center()))
 
@@ -321,19 +353,22 @@ class StillStage(QWidget):
         """While a finger moves the picture, frames skip smoothing to keep up
         with it (a 4K frame smoothed costs more than a frame's time); the
         picture is smoothed again the moment it comes to rest."""
-        return self.gestures.moving or (
-            self._animation.state() == QAbstractAnimation.State.Running)
+        running = QAbstractAnimation.State.Running
+        return self.gestures.moving or running in (self._animation.state(), self._zoom_animation.state())
 
     def toggle_zoom(self, position: QPointF) -> None:
         """Fit <-> close-up, centred on `position`."""
+        centre = QPointF(self.rect().center())
         if self.zoom > 1.0:
-            self.place(1.0, QPointF(), QPointF(self.rect().center()))
+            self.zoom_to(1.0, self.image_point(centre), centre, centre)
         else:
-            self.place(min(DOUBLE_TAP_ZOOM, self.max_zoom), self.image_point(position),
-                        QPointF(self.rect().center()))
+            self.zoom_to(DOUBLE_TAP_ZOOM, self.image_point(position), position, centre)
 
-    def stop_slide(self) -> None:
+    def stop_motion(self) -> None:
+        """A finger on the picture takes it from any slide or zoom in progress."""
         self._animation.stop()
+        self._zoom_animation.stop()
+        self._zoom_path = None
 
     def settle(self) -> None:
         if self.slide:

@@ -127,8 +127,11 @@ class KineticScrollArea(QScrollArea):
     its faded edge (content with touch targets, or cards it would cover)."""
 
     def __init__(self, ctx: Context, content: QWidget, horizontal: bool = False,
-                 beside: bool = False, parent: QWidget | None = None):
+                 beside: bool = False, inset: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.inset = ctx.mm(MORE_INSET_MM) if inset is None else inset
+        """The "more" button's distance from the far edge: an area that runs to
+        the screen's edges keeps it inside the page margin."""
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -217,7 +220,7 @@ class ScrollCues(QObject):
 
     def _more_position(self) -> QPoint:
         """Over the faded far edge; or, with a strip, in it at the far end."""
-        side, inset = self.more.width(), self.ctx.mm(MORE_INSET_MM)
+        side, inset = self.more.width(), self.area.inset
         if self.area.strip:
             rect = self.area.rect()
             return QPoint(rect.right() + 1 - side, rect.bottom() + 1 - side)

@@ -15,7 +15,10 @@ def stylesheet(theme: Theme, metrics: Metrics) -> str:
     QLabel {{ background: transparent; }}
     QLabel[muted="true"] {{ color: {c.text_muted}; }}
     QLabel[accent="true"] {{ color: {c.accent}; }}
-    QPushButton#more {{ border-radius: {metrics.mm(s.touch_target) // 2}px; padding: 0; }}
+    QPushButton#more {{
+        background: {c.surface}; border: {max(1, metrics.mm(0.6))}px solid {c.divider};
+        border-radius: {metrics.mm(s.touch_target) // 2}px; padding: 0;
+    }}
     QPushButton#chapter, QPushButton#tile {{ text-align: left; }}
     QPushButton {{
         background: {c.surface}; color: {c.text}; border: {max(1, metrics.mm(0.6))}px solid {c.divider};

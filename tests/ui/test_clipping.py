@@ -47,31 +47,46 @@ def _on_screen(widget: QWidget, window: QWidget) -> bool:
         widget.mapTo(window, widget.rect().bottomRight()))
 
 
+def _label_problems(label: QLabel) -> list[str]:
+    problems, room = [], label.contentsRect()
+    if not label.parentWidget().rect().contains(label.geometry()):
+        problems.append(f"label {label.text()[:40]!r} runs out of its box")
+    if label.wordWrap():
+        needed = label.heightForWidth(label.width()) - (label.height() - room.height())
+        if needed > room.height() + 1:
+            problems.append(f"label {label.text()[:40]!r} needs {needed} px, has {room.height()}")
+    elif label.textFormat() != Qt.TextFormat.RichText:
+        needed = label.fontMetrics().horizontalAdvance(label.text())
+        if needed > room.width() + 1:
+            problems.append(f"label {label.text()[:40]!r} needs {needed} px wide, has {room.width()}")
+    return problems
+
+
+def _area_problems(area: QAbstractScrollArea) -> list[str]:
+    """An area scrolls along its own axis; across it, its content must fit."""
+    sideways = not isinstance(area, KineticScrollArea) or area.cues.horizontal
+    across = area.verticalScrollBar() if sideways else area.horizontalScrollBar()
+    if not isinstance(area, KineticScrollArea) or across.maximum() <= 0:
+        return []
+    return [f"content {area.widget().width()}x{area.widget().height()} px in an area "
+            f"{area.viewport().width()}x{area.viewport().height()} px: cut "
+            + ("at the bottom" if sideways else "at the side")]
+
+
 def clipped(window: QWidget) -> list[str]:
     """Every text on screen that does not fit its space."""
+    def shown(widget: QWidget) -> bool:
+        return _shown(widget, window) and _on_screen(widget, window)
+
     problems = []
     for label in window.findChildren(QLabel):
-        if not label.text() or not _shown(label, window) or not _on_screen(label, window):
-            continue
-        room = label.contentsRect()
-        if not label.parentWidget().rect().contains(label.geometry()):
-            problems.append(f"label {label.text()[:40]!r} runs out of its box")
-        if label.wordWrap():
-            needed = label.heightForWidth(label.width()) - (label.height() - room.height())
-            if needed > room.height() + 1:
-                problems.append(f"label {label.text()[:40]!r} needs {needed} px, has {room.height()}")
-        elif label.textFormat() != Qt.TextFormat.RichText:
-            needed = label.fontMetrics().horizontalAdvance(label.text())
-            if needed > room.width() + 1:
-                problems.append(f"label {label.text()[:40]!r} needs {needed} px wide, has {room.width()}")
+        if label.text() and shown(label):
+            problems += _label_problems(label)
     for area in window.findChildren(QAbstractScrollArea):
-        sideways = not isinstance(area, KineticScrollArea) or area.cues.horizontal
-        if _shown(area, window) and _on_screen(area, window) and not sideways \
-                and area.horizontalScrollBar().maximum() > 0:
-            problems.append(f"content {area.widget().width()} px wide in an area {area.viewport().width()} px wide: "
-                            "cut at the side")
+        if shown(area):
+            problems += _area_problems(area)
     for button in window.findChildren(QAbstractButton):
-        if not button.text() or not _shown(button, window) or not _on_screen(button, window):
+        if not button.text() or not shown(button):
             continue
         needed = button.sizeHint()
         if needed.width() > button.width() + 1 or needed.height() > button.height() + 1:

@@ -31,7 +31,8 @@ class TimelinePanelView(PanelView):
         self.heading.setContentsMargins(grid.margin, 0, grid.margin, 0)
         self.cards = [self._make_card(event) for event in self.panel.events]
         self.canvas = TimelineCanvas(ctx, self.cards)
-        self.scroll_area = KineticScrollArea(ctx, self.canvas, horizontal=True, beside=True)
+        # the "more" button over the faded far edge: a strip below would take a card's height
+        self.scroll_area = KineticScrollArea(ctx, self.canvas, horizontal=True, inset=grid.margin)
         self.scroll_area.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)

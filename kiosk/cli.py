@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
                           help="exhibits folder, exhibit folder or exhibit.yaml "
                                "(default: the bundled exhibits)")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
+    validate.add_argument("--no-cache", action="store_true",
+                          help="check every file, even those unchanged since they were last checked")
     validate.set_defaults(handler=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of exhibit.yaml")
@@ -138,15 +140,18 @@ def _add_config_option(command: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from kiosk.content.cache import CheckedCache
     from kiosk.content.loader import load_catalog
     from kiosk.content.problems import summary_line
+    from kiosk.paths import checked_cache_dir
 
     dirs = args.dirs or [bundled_exhibits_dir()]
     missing = [str(d) for d in dirs if not d.exists()]
     if missing:
         print(f"kiosk validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    catalog = load_catalog(dirs)
+    cache = None if args.no_cache else CheckedCache(checked_cache_dir())
+    catalog = load_catalog(dirs, cache)
     summary = summary_line(len(catalog.exhibits), catalog.problems)
     if args.json:
         print(json.dumps({

@@ -1,11 +1,13 @@
 """Where the bundled files live: beside the package in a source checkout or an
-editable install, under `<prefix>/share/exhibit-kiosk` after `pip install .`."""
+editable install, under `<prefix>/share/exhibit-kiosk` after `pip install .`;
+and the per-user folders the kiosk keeps its own files in (platformdirs)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+APP_NAME = "exhibit-kiosk"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTALLED_DATA = Path(sys.prefix) / "share" / "exhibit-kiosk"
 
@@ -20,3 +22,10 @@ def bundled_exhibits_dir() -> Path:
 
 def assets_dir() -> Path:
     return _data_root() / "assets"
+
+
+def checked_cache_dir() -> Path:
+    """Results of exhibit checks kept between runs (kiosk.content.cache)."""
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME) / "checked"

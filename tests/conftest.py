@@ -32,6 +32,13 @@ def _restore_logging():
 
 
 @pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory, monkeypatch):
+    """Each test keeps its checked exhibits (kiosk.content.cache) to itself, and
+    nothing is written to the user's own cache folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
 def _automatic_collection():
     """A kiosk controller turns automatic garbage collection off while it runs
     (kiosk.operation.collector); a test that leaves one alive must not leave

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kiosk.content.cache import Checked, CheckedCache
 from kiosk.content.checks import check_exhibit, check_files
 from kiosk.content.located import FileReport, display_path, os_error_text, read_document
 from kiosk.content.problems import Problem, Severity, did_you_mean
@@ -64,8 +65,22 @@ class _Candidate:
     report: FileReport
 
 
-def load_exhibit_file(path: Path) -> tuple[Exhibit | None, FileReport]:
-    """One exhibit file, validated and checked; the exhibit is None when it has errors."""
+def load_exhibit_file(path: Path, cache: CheckedCache | None = None) -> tuple[Exhibit | None, FileReport]:
+    """One exhibit file, validated and checked; the exhibit is None when it has
+    errors. With a cache, a file checked before and unchanged since is not read again."""
+    if cache is None:
+        return _load_exhibit_file(path)
+    signature = cache.signature(path)
+    checked = cache.get(path, signature)
+    if checked is not None:
+        return checked.exhibit, FileReport.kept(path, checked.problems, checked.empty, checked.doc, PANEL_TYPES)
+    exhibit, report = _load_exhibit_file(path)
+    if signature is not None:
+        cache.put(path, Checked.of(signature, exhibit, report.problems, report.doc, report.empty))
+    return exhibit, report
+
+
+def _load_exhibit_file(path: Path) -> tuple[Exhibit | None, FileReport]:
     report = FileReport(path, union_tags=PANEL_TYPES)
     doc = read_document(report)
     exhibit = None
@@ -97,12 +112,12 @@ def _check(data: dict[str, Any], path: Path, report: FileReport) -> Exhibit | No
     return exhibit
 
 
-def load_exhibits_folder(root: Path, log: logging.Logger) -> Catalog | None:
+def load_exhibits_folder(root: Path, log: logging.Logger, cache: CheckedCache | None = None) -> Catalog | None:
     """The catalog of one exhibits folder with every problem logged; None when
     the folder does not exist (a usage problem, said on stderr by the caller)."""
     if not root.is_dir():
         return None
-    catalog = load_catalog([root])
+    catalog = load_catalog([root], cache)
     for problem in catalog.problems:
         log.warning("%s", problem.format())
     return catalog
@@ -148,13 +163,13 @@ def _exhibit_files_in(root: Path, problems: list[Problem]) -> list[Path]:
     return files
 
 
-def load_catalog(roots: list[Path]) -> Catalog:
+def load_catalog(roots: list[Path], cache: CheckedCache | None = None) -> Catalog:
     files, problems = find_exhibit_files(roots)
     catalog = Catalog(problems=problems)
     candidates: list[_Candidate] = []
     failed_ids: set[str] = set()
     for path in files:
-        exhibit, report = load_exhibit_file(path)
+        exhibit, report = load_exhibit_file(path, cache)
         catalog.problems.extend(report.problems)
         if exhibit is None:
             failed_ids.add(path.parent.name)

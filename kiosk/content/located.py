@@ -72,12 +72,32 @@ class FileReport:
                  union_tags: Iterable[str] = ()):
         self.path = path
         self.name = display_path(path)
-        self.doc = doc
+        self._doc = doc
+        self._load_doc: Callable[[], YamlDocument | None] | None = None
         self.union_tags = tuple(union_tags)
         self.problems: list[Problem] = []
         self.empty = False
         """The file holds nothing but comments."""
         self._paths_by_id: dict[int, DataPath] = {}
+
+    @classmethod
+    def kept(cls, path: Path, problems: list[Problem], empty: bool,
+             load_doc: Callable[[], YamlDocument | None], union_tags: Iterable[str] = ()) -> FileReport:
+        """The report of a file checked before (kiosk.content.cache): its
+        parsed document is only loaded if a catalog-wide problem needs a position."""
+        report = cls(path, union_tags=union_tags)
+        report.problems, report.empty, report._load_doc = list(problems), empty, load_doc
+        return report
+
+    @property
+    def doc(self) -> YamlDocument | None:
+        if self._load_doc is not None:
+            self._doc, self._load_doc = self._load_doc(), None
+        return self._doc
+
+    @doc.setter
+    def doc(self, doc: YamlDocument | None) -> None:
+        self._doc, self._load_doc = doc, None
 
     def add(self, path: DataPath, severity: Severity, message: str, *, at_key: bool = False,
             position: Position | None = None) -> None:

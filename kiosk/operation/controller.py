@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
+from kiosk.content.cache import CheckedCache
 from kiosk.content.loader import load_exhibits_folder
 from kiosk.operation.collector import MainThreadCollector
 from kiosk.operation.faults import FaultBarrier
@@ -27,7 +28,7 @@ from kiosk.operation.staff import StaffAccess
 from kiosk.operation.staging import ContentStaging
 from kiosk.operation.stopping import StopOnSignals
 from kiosk.operation.watcher import ContentWatcher
-from kiosk.paths import bundled_exhibits_dir
+from kiosk.paths import bundled_exhibits_dir, checked_cache_dir
 from kiosk.settings.loading import LoadedSettings, load_settings
 from kiosk.statistics.background import BackgroundStats
 from kiosk.statistics.database import default_stats_path
@@ -45,7 +46,8 @@ class KioskController(QObject):
 
     def __init__(self, window: KioskWindow, loaded: LoadedSettings, exhibits_root: Path,
                  stats: BackgroundStats, barrier: FaultBarrier | None = None,
-                 presenting: bool = False, locked: bool = False, cursor_hidden: bool = False):
+                 presenting: bool = False, locked: bool = False, cursor_hidden: bool = False,
+                 cache: CheckedCache | None = None):
         super().__init__(window)
         self.window = window
         self.ctx = window.ctx
@@ -57,7 +59,7 @@ class KioskController(QObject):
         self.mode: Mode = (PresenterMode(window, settings) if presenting
                            else VisitorMode(window, settings))
         self.lockdown = Lockdown(window, enabled=locked, cursor_hidden=cursor_hidden)
-        self.watcher = ContentWatcher(exhibits_root, self.ctx.catalog, parent=self)
+        self.watcher = ContentWatcher(exhibits_root, self.ctx.catalog, cache=cache, parent=self)
         self.staging = ContentStaging(self.visit, self.ctx.images, self.mode)
         self.watcher.staged.connect(self.staging.stage)
         self.staff = StaffAccess(window, loaded, self.mode, self.watcher, stats, self.quit)
@@ -113,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
               "enable it under languages: in kiosk.yaml", file=sys.stderr)
         return 2
     root = args.exhibits or loaded.exhibits_dir or bundled_exhibits_dir()
-    catalog = load_exhibits_folder(root, log)
+    cache = CheckedCache(checked_cache_dir())
+    catalog = load_exhibits_folder(root, log, cache)
     if catalog is None:
         print(f"kiosk: no such exhibits folder: {root}", file=sys.stderr)
         return 2
@@ -140,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     stats = BackgroundStats(default_stats_path(), enabled=settings.statistics.enabled)
     controller = KioskController(
         window, loaded, root, stats, barrier, presenting=args.present or settings.presenter.enabled,
-        locked=locked, cursor_hidden=loaded.cursor_hidden or (settings.cursor == "auto" and locked))
+        locked=locked, cursor_hidden=loaded.cursor_hidden or (settings.cursor == "auto" and locked), cache=cache)
     stopper = StopOnSignals(lambda name: controller.quit(name))
     if windowed:
         window.show()

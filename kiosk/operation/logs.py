@@ -12,7 +12,8 @@ from typing import TextIO
 
 import platformdirs
 
-APP_NAME = "exhibit-kiosk"
+from kiosk.paths import APP_NAME
+
 LOG_FILE = "kiosk.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 5

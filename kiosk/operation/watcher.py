@@ -25,6 +25,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
+from kiosk.content.cache import CheckedCache
 from kiosk.content.loader import EXHIBIT_FILE, Catalog, load_catalog
 from kiosk.content.located import display_path
 from kiosk.content.problems import Problem, Severity, summary_line
@@ -111,9 +112,11 @@ class ContentWatcher(QObject):
     rejected = Signal(list)     # the problems of a change that was not accepted
 
     def __init__(self, root: Path, catalog: Catalog, debounce_ms: int = DEBOUNCE_MS,
-                 parent: QObject | None = None):
+                 cache: CheckedCache | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.root = Path(root).resolve()
+        self.cache = cache
+        """Checks of unchanged exhibits kept between reloads; used by one reload at a time."""
         self._last_good = catalog
         self._problems = list(catalog.problems)
         self._loading = False
@@ -146,7 +149,7 @@ class ContentWatcher(QObject):
             self._again = True
             return
         self._loading = True
-        threading.Thread(target=self._load, args=(self.root, weakref.ref(self)),
+        threading.Thread(target=self._load, args=(self.root, self.cache, weakref.ref(self)),
                          name="content-reload", daemon=True).start()
 
     def _changed(self, _path: str) -> None:
@@ -171,12 +174,12 @@ class ContentWatcher(QObject):
         self._identities = identities
 
     @staticmethod
-    def _load(root: Path, watcher: weakref.ref[ContentWatcher]) -> None:  # worker thread
+    def _load(root: Path, cache: CheckedCache | None, watcher: weakref.ref[ContentWatcher]) -> None:  # worker thread
         """Holds no strong reference to the watcher: the last reference dropped in
         this thread would destroy its Qt objects here, outside the GUI thread."""
         result: LoadResult
         try:
-            result = load_catalog([root]), None, watch_list(root)
+            result = load_catalog([root], cache), None, watch_list(root)
         except Exception as error:  # an unreadable folder is a rejected change, not a crash
             log.exception("reloading %s failed", root)
             result = None, f"could not read the exhibits: {error}", None

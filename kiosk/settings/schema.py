@@ -24,8 +24,8 @@ from pydantic import (
 from kiosk.content.schema import Language, Model, Slug, TextField
 from kiosk.content.text import Text
 from kiosk.locale.strings import translations
+from kiosk.paths import APP_NAME
 
-APP_NAME = "exhibit-kiosk"
 SETTINGS_FILE = "kiosk.yaml"
 MIN_IDLE_SECONDS = 30
 MAX_IDLE_SECONDS = 3600

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-APP_NAME = "exhibit-kiosk"
+from kiosk.paths import APP_NAME
+
 SCHEMA_VERSION = 1
 
 #: End reason written for sessions closed on open after a power cut or crash.

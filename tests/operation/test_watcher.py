@@ -83,7 +83,7 @@ def test_quick_writes_are_debounced_into_one_reload(watched, qtbot, monkeypatch)
     watcher, path = watched
     loads = []
     real = watcher_module.load_catalog
-    monkeypatch.setattr(watcher_module, "load_catalog", lambda roots: loads.append(1) or real(roots))
+    monkeypatch.setattr(watcher_module, "load_catalog", lambda roots, cache=None: loads.append(1) or real(roots, cache))
     with qtbot.waitSignal(watcher.staged, timeout=3000) as blocker:
         for n in range(5):
             path.write_text(_retitled(f"Draft {n}"), encoding="utf-8")

@@ -89,18 +89,19 @@ class ImageView(QWidget):
 
     def __init__(self, ctx: Context, path: Path | None, alt_text: str = "",
                  fit: Fit = Fit.COVER, focus: tuple[float, float] = (0.5, 0.5),
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, lazy: bool = False):
         super().__init__(parent)
         self.ctx = ctx
         self.path = path
         self.fit = fit
         self.focus = focus
         self.alt_text = alt_text
+        self.lazy = lazy
+        """Decode only once painted or asked to (`prefetch`): one of many in a
+        long list, most of them far off screen."""
         self._key: ImageKey | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-        ctx.images.ready.connect(self._on_ready)
-        ctx.images.failed.connect(self._on_ready)
 
     def set_alt_text(self, text: str) -> None:
         self.alt_text = text
@@ -112,24 +113,28 @@ class ImageView(QWidget):
         return self.path is None or (self._key is not None and self.ctx.images.is_broken(self._key))
 
     def pixmap(self) -> QPixmap | None:
-        return self.ctx.images.request(self._key) if self._key else None
+        return self.ctx.images.request(self._key, self._on_ready) if self._key else None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._request()
+        if not self.lazy or self._key is not None:
+            self.prefetch()
 
-    def _request(self) -> None:
+    def prefetch(self) -> None:
+        """Ask for the decode at the current size, if it is not cached yet."""
         size = self.size() * self.devicePixelRatioF()
         if self.path is None or size.isEmpty():
             return
         self._key = ImageKey(self.path, size.width(), size.height(), self.fit, self.focus)
-        self.ctx.images.request(self._key)
+        self.ctx.images.request(self._key, self._on_ready)
 
     def _on_ready(self, key: ImageKey) -> None:
         if key == self._key:
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._key is None:
+            self.prefetch()
         painter = QPainter(self)
         pixmap = None if self.is_placeholder else self.pixmap()
         if pixmap is None:

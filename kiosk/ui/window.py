@@ -9,6 +9,7 @@ window follows the model's place: it never decides where the visitor goes.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeyEvent
@@ -27,6 +28,9 @@ from kiosk.ui.transition import ScreenTransition
 from kiosk.visit.model import Place, Screen
 
 log = logging.getLogger(__name__)
+
+KEPT_SCREENS = 3
+"""Exhibit screens kept built while not shown: the last few films visited."""
 
 
 def _changes_screen(old: Place, new: Place) -> bool:
@@ -59,6 +63,8 @@ class KioskWindow(QWidget):
         self.home = HomeScreen(ctx, width_px)
         self.stack.addWidget(self.home)
         self.exhibit: ExhibitScreen | None = None
+        self._built: OrderedDict[str, ExhibitScreen] = OrderedDict()
+        """Exhibit screens built and not on screen, by exhibit id, least recently shown first."""
         self.viewer: StillViewer | None = None
         self.quit_on_escape = True
         ctx.signals.place_changed.connect(self._follow)
@@ -100,12 +106,17 @@ class KioskWindow(QWidget):
 
     def _show_exhibit(self, place: Place, animate: bool) -> None:
         if self.exhibit is None or self.exhibit.item.id != place.exhibit:
-            item = self.ctx.catalog.get(place.exhibit)
-            if item is None:
-                return
+            screen = self._built.pop(str(place.exhibit), None)
+            if screen is None:
+                item = self.ctx.catalog.get(place.exhibit)
+                if item is None:
+                    return
+                screen = ExhibitScreen(self.ctx, item, parent=self)  # styled once, in place
+                self.stack.addWidget(screen)
+            else:
+                screen.reset()
             self._drop_exhibit()
-            self.exhibit = ExhibitScreen(self.ctx, item)
-            self.stack.addWidget(self.exhibit)
+            self.exhibit = screen
             animate = False
         self.stack.setCurrentWidget(self.exhibit)
         self.exhibit.show_page(place.page, animate)
@@ -139,17 +150,30 @@ class KioskWindow(QWidget):
         old = self.home
         self.home = HomeScreen(self.ctx, self.width_px)
         self.stack.addWidget(self.home)
-        self._drop_exhibit()
+        self._forget_exhibits()
         self._close_viewer()
         self._switch(self.ctx.visit.place, self.ctx.visit.place)
         self.stack.removeWidget(old)
         old.deleteLater()
 
     def _drop_exhibit(self) -> None:
+        """The exhibit screen leaves the screen but is kept, built, for the
+        next visitor; the least recently shown go when more are kept."""
         if self.exhibit is not None:
-            self.stack.removeWidget(self.exhibit)
-            self.exhibit.deleteLater()
+            self._built[self.exhibit.item.id] = self.exhibit
             self.exhibit = None
+        while len(self._built) > KEPT_SCREENS:
+            _, oldest = self._built.popitem(last=False)
+            self.stack.removeWidget(oldest)
+            oldest.deleteLater()
+
+    def _forget_exhibits(self) -> None:
+        """New content: no screen built from the old one is shown again."""
+        self._drop_exhibit()
+        for screen in self._built.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._built.clear()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         quit_keys = event.key() == Qt.Key.Key_Escape and self.quit_on_escape or (

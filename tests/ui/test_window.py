@@ -230,3 +230,37 @@ def test_a_reading_column_has_one_width_whatever_the_languages(qtbot, ctx, defau
         assert column_widths(default_language) == column_widths("en")
     finally:
         QApplication.instance().setFont(saved)
+
+
+def test_an_exhibit_screen_is_built_once_and_the_next_visitor_finds_it_as_new(window, qtbot):
+    from kiosk.ui.screens.exhibit import ExhibitScreen
+
+    screen = _open(window, qtbot, "shenzhou-13")
+    long = next(page for page in screen.pages
+                if hasattr(page, "scroll_area") and page.scroll_area.verticalScrollBar().maximum() > 0)
+    number = screen.pages.index(long)
+    _open(window, qtbot, "shenzhou-13", number)
+    bar = long.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    window.ctx.visit.go_home()
+    _open(window, qtbot, "the-challenge")
+    window.ctx.visit.set_language("ru")
+    window.ctx.visit.reset("idle")
+    assert _open(window, qtbot, "shenzhou-13", number) is screen   # the same screen, not a new one
+    assert bar.value() == 0                                      # scrolled back for the new visitor
+    assert screen.running_head.text() == "SHENZHOU 13"           # and in the language of the new visit
+    built = [w for w in window.findChildren(ExhibitScreen)]
+    assert len(built) == 2
+
+
+def test_only_a_few_exhibit_screens_are_kept_built(window, qtbot, monkeypatch):
+    from kiosk.ui import window as window_module
+    from kiosk.ui.screens.exhibit import ExhibitScreen
+
+    monkeypatch.setattr(window_module, "KEPT_SCREENS", 1)
+    first = _open(window, qtbot, "shenzhou-13")
+    _open(window, qtbot, "the-challenge")
+    window.ctx.visit.go_home()
+    qtbot.wait(10)
+    assert len(window._built) == 1 and first not in window._built.values()
+    qtbot.waitUntil(lambda: len(window.findChildren(ExhibitScreen)) == 1)

@@ -123,6 +123,11 @@ class ExhibitScreen(QWidget):
         """The chapters: every page after the title page."""
         return self.pages[1:]
 
+    def reset(self) -> None:
+        """Every page as a new visitor first sees it: this screen is kept between visits."""
+        for page in self.pages:
+            page.reset()
+
     def show_page(self, page: int, animate: bool) -> None:
         self.pager.go_to(page, animate)
         self._sync(self.pager.index)

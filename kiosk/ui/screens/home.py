@@ -6,7 +6,7 @@ display, never smaller ones); more rows than fit scroll by touch.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
@@ -36,7 +36,7 @@ class ExhibitTile(QPushButton):
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(ctx.mm(2))
         self.image = ImageView(ctx, item.path(exhibit.tile.file), fit=Fit.COVER,
-                               focus=exhibit.tile.focus)
+                               focus=exhibit.tile.focus, lazy=True)
         self.image.setFixedSize(width_px - 2 * pad, round((width_px - 2 * pad) * TILE_ASPECT))
         self.title = make_label(ctx, sizes.heading_pt * 0.8, bold=True)
         self.subtitle = make_label(ctx, sizes.small_pt)
@@ -123,12 +123,33 @@ class HomeScreen(QWidget):
             self.grid.addWidget(tile, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
             self.tiles.append(tile)
         self.scroll_area = KineticScrollArea(ctx, tiles, beside=True)
+        self._prefetch = QTimer(self)
+        """Once the tiles are laid out, after a scroll or a resize: never on positions not yet set."""
+        self._prefetch.setSingleShot(True)
+        self._prefetch.setInterval(0)
+        self._prefetch.timeout.connect(self.prefetch_near_view)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _value: self._prefetch.start())
+        self.scroll_area.viewport().installEventFilter(self)
         layout.addWidget(self.scroll_area, 1)
         layout.addSpacing(grid.bottom)  # what scrolls stays clear of the bar
         layout.addWidget(self.bar)
         self.languages = self.bar.languages
         ctx.signals.language_changed.connect(self.retranslate)
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._prefetch.start()
+        return False
+
+    def prefetch_near_view(self) -> None:
+        """Decode the tiles on screen and a screenful either side, so a scroll
+        shows pictures, not placeholders; the rest wait until they come near."""
+        viewport = self.scroll_area.viewport()
+        reach = viewport.rect().adjusted(0, -viewport.height(), 0, viewport.height())
+        for tile in self.tiles:
+            if reach.intersects(QRect(tile.mapTo(viewport, QPoint(0, 0)), tile.size())):
+                tile.image.prefetch()
 
     def retranslate(self) -> None:
         self.heading.setText(self.ctx.tr("choose_film"))

@@ -57,8 +57,6 @@ class WipeArea(QWidget):
         self.divider.changed.connect(lambda _position: self._follow_divider())
         attach(self, DividerGestures(self.divider, self.fraction_at))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        ctx.images.ready.connect(self._on_image)
-        ctx.images.failed.connect(self._on_image)
         self.labels = [SideLabel(ctx, self) for _ in self.sides]
         self.alt_texts = ["", ""]
         glyph = "drag_horizontal" if self.horizontal else "drag_vertical"
@@ -131,7 +129,7 @@ class WipeArea(QWidget):
             # thread; unlike CONTAIN it also enlarges a source smaller than the screen.
             side.key = ImageKey(side.path, round(side.rect.width() * ratio),
                                 round(side.rect.height() * ratio), Fit.COVER)
-            self.ctx.images.request(side.key)
+            self.ctx.images.request(side.key, self._on_image)
         self.place_labels()
 
     def visible_parts(self) -> tuple[QRect, QRect]:
@@ -176,7 +174,7 @@ class WipeArea(QWidget):
             if self.is_missing(side):
                 self._paint_missing(painter, side, half.toRect())
             else:
-                pixmap = self.ctx.images.request(side.key) if side.key else None
+                pixmap = self.ctx.images.request(side.key, self._on_image) if side.key else None
                 if pixmap is not None:
                     pixmap.setDevicePixelRatio(self.devicePixelRatioF())
                     painter.drawPixmap(side.rect.topLeft(), pixmap)

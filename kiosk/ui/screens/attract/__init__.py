@@ -99,8 +99,6 @@ class AttractScreen(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(self._frame_ms)
         self._timer.timeout.connect(self._tick)
-        ctx.images.ready.connect(self._on_image)
-        ctx.images.failed.connect(self._on_image)
         ctx.signals.language_changed.connect(self._retranslate)
         ctx.signals.place_changed.connect(self._follow)
         ctx.signals.catalog_changed.connect(self._new_catalog)
@@ -220,7 +218,7 @@ class AttractScreen(QWidget):
         if not self.slides or not self.isVisible() or self.size().isEmpty():
             return
         wanted = {(self._turn + step) % len(self.slides) for step in (0, 1)}
-        self._pixmaps = {i: self._pixmaps.get(i) or self.ctx.images.request(self._key(i))
+        self._pixmaps = {i: self._pixmaps.get(i) or self.ctx.images.request(self._key(i), self._on_image)
                          for i in wanted}
         self._captions = {i: caption for i, caption in self._captions.items() if i in wanted}
         for i in wanted:
@@ -229,7 +227,7 @@ class AttractScreen(QWidget):
     def _on_image(self, key: ImageKey) -> None:
         for index in self._pixmaps:
             if self._key(index) == key:
-                self._pixmaps[index] = self.ctx.images.request(key)
+                self._pixmaps[index] = self.ctx.images.request(key, self._on_image)
                 self.update()
 
     def _source_size(self, path: Path) -> QSize:

@@ -99,8 +99,6 @@ class StillStage(QWidget):
         """An animated zoom: from and to zoom, the image point held, and where on screen it starts and ends."""
         self.gestures = StageGestures(self, show_still)
         attach(self, self.gestures)
-        ctx.images.ready.connect(self._on_image)
-        ctx.images.failed.connect(self._on_image)
         self._show_still()
 
     # --- what is shown --------------------------------------------------------
@@ -219,11 +217,11 @@ class StillStage(QWidget):
             if self.ctx.images.is_broken(key):  # found broken before, maybe by another viewer
                 self._mark_broken([index])
                 continue
-            pixmap = self.ctx.images.request(key)
+            pixmap = self.ctx.images.request(key, self._on_image)
             if index == self.index and pixmap is not None:
                 self._fit_pixmap = pixmap
         if self._needs_native():
-            self.ctx.images.request(self._native_key())
+            self.ctx.images.request(self._native_key(), self._on_image)
 
     def _needs_native(self) -> bool:
         if self.zoom <= 1.0 or self.is_placeholder:
@@ -341,9 +339,9 @@ class StillStage(QWidget):
 
     def _pixmap_for(self, index: int) -> QPixmap | None:
         if index != self.index:
-            return self.ctx.images.request(self._fit_key(index))
+            return self.ctx.images.request(self._fit_key(index), self._on_image)
         if self._needs_native():
-            native = self.ctx.images.request(self._native_key())
+            native = self.ctx.images.request(self._native_key(), self._on_image)
             if native is not None:
                 return native
         return self._fit_pixmap

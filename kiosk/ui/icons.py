@@ -1,8 +1,10 @@
-"""Meanings to qtawesome glyphs: screens ask for `home`, never for a glyph name."""
+"""Meanings to qtawesome glyphs: screens ask for `home`, never for a glyph name.
+
+qtawesome is imported at the first icon, not at start-up: importing it costs
+about a tenth of a second (it pulls in QtPy), which the first frame need not wait for."""
 
 from __future__ import annotations
 
-import qtawesome
 from PySide6.QtGui import QIcon
 
 GLYPHS = {
@@ -33,5 +35,7 @@ def icon(meaning: str, colour: str, disabled_colour: str | None = None) -> QIcon
     """The glyph for `meaning`; `disabled_colour` dims it when its button is disabled."""
     options = {"color": colour} if disabled_colour is None else {
         "color": colour, "color_disabled": disabled_colour}
+    import qtawesome
+
     glyph: QIcon = qtawesome.icon(GLYPHS[meaning], **options)
     return glyph

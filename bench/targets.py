@@ -1,0 +1,263 @@
+"""The performance targets of the kiosk, each printed as a ratio against its
+reference measured in the same run (issue "Performance"), with whether it is met.
+
+    .venv/bin/python bench/targets.py [--repeat N]
+
+Start-up and memory run in fresh processes (bench/probes.py); Chromium is
+Debian's `chromium`, headless, showing the same screen as a web page (a figure
+that needs it says so when it is not installed). About two minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+# The project, not this folder: bench/bench.py would hide the bench package.
+sys.path[0:1] = [str(ROOT)]
+
+from bench.collection import make_collection  # noqa: E402
+
+PY = sys.executable
+PROBES = ROOT / "bench" / "probes.py"
+KIOSK = [PY, "-m", "kiosk"]
+EARTH_8K = ROOT / "exhibits" / "shenzhou-13" / "stills" / "earth-8k.jpg"
+TILE = ROOT / "exhibits" / "shenzhou-13" / "stills" / "tile.jpg"
+FRAME_MS = 1000 / 60
+
+
+def median(fn: Callable[[], float], repeat: int) -> float:
+    fn()
+    return statistics.median(fn() for _ in range(repeat))
+
+
+def wall(command: list[str], env: dict[str, str] | None = None) -> float:
+    began = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+    return time.perf_counter() - began
+
+
+def probe(*args: str) -> dict:
+    began = time.perf_counter()
+    out = subprocess.run([PY, str(PROBES), *args], check=True, capture_output=True, text=True, cwd=ROOT)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    figures["wall"] = time.perf_counter() - began
+    return figures
+
+
+# --- Chromium, the memory reference -----------------------------------------------------
+
+def _tree_pss_mb(root_pid: int) -> float:
+    """PSS of a process and all its descendants (Chromium is many processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    total, todo = 0.0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
+
+
+def chromium_pss_mb(width: int, height: int) -> float | None:
+    """Peak PSS of headless Chromium showing the attract screen as a page: the
+    same still full-screen with the same words over it."""
+    browser = shutil.which("chromium")
+    if browser is None:
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        page = Path(scratch) / "attract.html"
+        page.write_text(f"""<!doctype html><html><body style="margin:0;background:#111">
+<img src="{TILE.as_uri()}" style="width:100vw;height:100vh;object-fit:cover;display:block">
+<div style="position:fixed;bottom:10vh;width:100%;text-align:center;color:#fff;font:48px sans-serif">
+Touch to explore · 触摸屏幕开始探索 · Коснитесь, чтобы начать</div></body></html>""", encoding="utf-8")
+        command = [browser, "--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}",
+                   f"--user-data-dir={scratch}/profile", f"--screenshot={scratch}/shot.png", page.as_uri()]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, _tree_pss_mb(process.pid))
+            time.sleep(0.02)
+        return peak or None
+
+
+# --- the figures ----------------------------------------------------------------------------
+
+def start_to_first_frame(repeat: int) -> tuple[float, float]:
+    kiosk = median(lambda: probe("first-frame", "kiosk", "1920x1080")["wall"], repeat)
+    bare = median(lambda: probe("first-frame", "bare", "1920x1080")["wall"], repeat)
+    return kiosk * 1000, bare * 1000
+
+
+def validate_at_scale(root: Path, repeat: int) -> dict[str, float]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache")}
+    big = root / "500"
+    make_collection(big, 500, 40)
+    cold = wall([*KIOSK, "validate", "--no-cache", str(big)], env)
+    warm = median(lambda: wall([*KIOSK, "validate", str(big)], env), repeat)
+    bundled = median(lambda: wall([*KIOSK, "validate"], env), repeat)
+    return {"cold": cold * 1000, "warm": warm * 1000, "bundled": bundled * 1000}
+
+
+def home_memory(root: Path) -> tuple[float, float]:
+    make_collection(root / "home-500", 500, 1)
+    make_collection(root / "home-10", 10, 1)
+    return probe("home", str(root / "home-500"))["pss_mb"], probe("home", str(root / "home-10"))["pss_mb"]
+
+
+def decode_against_pillow(repeat: int) -> dict[str, tuple[float, float]]:
+    from PIL import Image
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.media.images import Fit, ImageKey, decode
+
+    QApplication.instance() or QApplication([])
+
+    def timed(fn: Callable[[], object]) -> float:
+        def once() -> float:
+            began = time.perf_counter()
+            fn()
+            return (time.perf_counter() - began) * 1000
+        return median(once, repeat)
+
+    def pillow(size: tuple[int, int] | None) -> None:
+        with Image.open(EARTH_8K) as picture:
+            if size is not None:
+                picture.draft("RGB", size)
+            picture.convert("RGB").load()
+
+    figures = {}
+    for name, size in (("1080p", (1920, 1080)), ("4K", (3840, 2160))):
+        figures[f"tap to sharp {name}"] = (timed(lambda size=size: decode(ImageKey(EARTH_8K, *size, Fit.CONTAIN))),
+                                           timed(lambda size=size: pillow(size)))
+    figures["zoom to native"] = (timed(lambda: decode(ImageKey(EARTH_8K, 7680, 4320, Fit.NATIVE))),
+                                 timed(lambda: pillow(None)))
+    return figures
+
+
+def screens_in_process(repeat: int) -> dict[str, float]:
+    """Tile tap to the exhibit's first frame, and attract painting, in this process."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.content.loader import load_catalog
+    from kiosk.operation.controller import KioskController
+    from kiosk.paths import bundled_exhibits_dir
+    from kiosk.settings.loading import LoadedSettings
+    from kiosk.settings.schema import KioskSettings
+    from kiosk.statistics.background import BackgroundStats
+    from kiosk.ui.app import build_context, create_application, display_metrics
+    from kiosk.ui.window import KioskWindow
+
+    create_application()
+    catalog = load_catalog([bundled_exhibits_dir()])
+    figures: dict[str, float] = {}
+    for size in (QSize(1920, 1080), QSize(3840, 2160)):
+        ctx = build_context(catalog, display_metrics(size, 55.0, None))
+        window = KioskWindow(ctx, size.width())
+        window.resize(size)
+        stats = BackgroundStats(Path("/nonexistent/stats.sqlite3"), enabled=False)
+        controller = KioskController(window, LoadedSettings(KioskSettings()), bundled_exhibits_dir(), stats)
+        window.show()
+        controller.start()
+        attract = controller.mode.attract
+        for _ in range(20):
+            QApplication.processEvents()
+            ctx.images.wait()
+        paints = []
+        for _ in range(240):
+            began = time.perf_counter()
+            attract.repaint()
+            paints.append((time.perf_counter() - began) * 1000)
+            time.sleep(0.004)
+        paints.sort()
+        figures[f"attract p99 {size.width()}"] = paints[int(len(paints) * 0.99) - 1]
+        if size.width() == 1920:
+            for label, first in (("first open", True), ("open again", False)):
+                times = []
+                for _ in range(repeat if not first else 1):
+                    ctx.visit.go_home()
+                    QApplication.processEvents()
+                    tile = window.home.tiles[0]
+                    began = time.perf_counter()
+                    tile.click()
+                    window.repaint()
+                    times.append((time.perf_counter() - began) * 1000)
+                figures[f"tile to frame, {label}"] = statistics.median(times)
+        window.close()
+    return figures
+
+
+def row(figure: str, value: str, reference: str, ratio: float, target: float) -> str:
+    verdict = "met" if ratio <= target else "NOT met"
+    return f"  {figure:<44}{value:>14}  {reference:<36}{ratio:>7.2f}x  <= {target:<5} {verdict}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    repeat = parser.parse_args().repeat
+    print(f"Exhibit kiosk targets: medians of {repeat}, {os.cpu_count()} CPUs; figure / reference")
+    print(f"  {'figure':<44}{'value':>14}  {'reference':<36}{'ratio':>8}  target")
+    kiosk_ms, bare_ms = start_to_first_frame(repeat)
+    print(row("start to first sharp attract frame", f"{kiosk_ms:.0f} ms", f"bare PySide6, {bare_ms:.0f} ms",
+              kiosk_ms / bare_ms, 1.3), flush=True)
+    first = probe("first-frame", "kiosk", "1920x1080")["peak_mb"]
+    tour = probe("tour", "3840x2160")
+    for label, mine, size, target in (("peak memory to the first frame", first, (1920, 1080), 0.25),
+                                      ("memory after a 4K tour", tour["pss_mb"], (3840, 2160), 0.6)):
+        chromium = chromium_pss_mb(*size)
+        if chromium is None:
+            print(f"  {label:<44}{mine:>11.0f} MB  (chromium not installed: no reference)")
+        else:
+            print(row(label, f"{mine:.0f} MB", f"Chromium {size[0]}x{size[1]}, {chromium:.0f} MB",
+                      mine / chromium, target), flush=True)
+    with tempfile.TemporaryDirectory(prefix="kiosk-targets-") as scratch:
+        checks = validate_at_scale(Path(scratch), repeat)
+        print(row("kiosk validate, 500 x 40 (unchanged, cached)", f"{checks['warm']:.0f} ms",
+                  f"2 bundled, {checks['bundled']:.0f} ms", checks["warm"] / checks["bundled"], 2.0))
+        print(row("kiosk validate, 500 x 40 (--no-cache)", f"{checks['cold']:.0f} ms",
+                  f"2 bundled, {checks['bundled']:.0f} ms", checks["cold"] / checks["bundled"], 2.0), flush=True)
+        many, few = home_memory(Path(scratch))
+        print(row("home screen with 500 exhibits", f"{many:.0f} MB", f"10 exhibits, {few:.0f} MB",
+                  many / few, 1.5), flush=True)
+    screens = screens_in_process(repeat)
+    for label in ("first open", "open again"):
+        ms = screens[f"tile to frame, {label}"]
+        print(row(f"tap a tile to the exhibit's frame ({label})", f"{ms:.0f} ms", "one frame, 16.7 ms",
+                  ms / FRAME_MS, 6.0))
+    for width, target in ((1920, 8.0), (3840, 16.0)):
+        ms = screens[f"attract p99 {width}"]
+        print(row(f"attract paint p99, {width} wide", f"{ms:.1f} ms", f"the budget, {target:.0f} ms",
+                  ms / target, 1.0), flush=True)
+    for label, (mine, pillow) in decode_against_pillow(repeat).items():
+        target = 0.3 if label == "zoom to native" else 1.1
+        reference = "Pillow full decode" if label == "zoom to native" else "Pillow draft decode"
+        print(row(f"8K still, {label}", f"{mine:.0f} ms", f"{reference}, {pillow:.0f} ms", mine / pillow, target))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -42,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
                           help="check every file, even those unchanged since they were last checked")
     validate.set_defaults(handler=_validate)
 
+    prepare = commands.add_parser(
+        "prepare", help="cut the largest stills into tiles for zooming, ahead of the first visitor",
+        description="Cut every still that the viewer opens and that is at least 4096 pixels on a side "
+                    "into tiles in the per-user cache folder. The kiosk does this by itself at the "
+                    "first zoom into such a still; this does it ahead. Unchanged stills are skipped.")
+    prepare.add_argument("exhibits", nargs="?", type=Path, metavar="DIR",
+                         help="exhibits folder (default: the bundled exhibits)")
+    prepare.set_defaults(handler=_prepare)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of exhibit.yaml")
     schema.set_defaults(handler=_schema)
 
@@ -101,7 +110,7 @@ def _add_stats_command(commands: argparse._SubParsersAction) -> None:  # type: i
 
 
 LOG_LEVELS = ["debug", "info", "warning", "error"]
-COMMANDS = ("validate", "schema", "run", "present", "render", "config", "set-pin", "stats")
+COMMANDS = ("validate", "prepare", "schema", "run", "present", "render", "config", "set-pin", "stats")
 
 
 def _language(text: str) -> str:
@@ -166,6 +175,24 @@ def _validate(args: argparse.Namespace) -> int:
             print(problem.format())
         print(summary)
     return 1 if catalog.errors else 0
+
+
+def _prepare(args: argparse.Namespace) -> int:
+    from kiosk.content.loader import load_exhibits_folder
+    from kiosk.media.tiles import large_stills, prepare_tiles
+    from kiosk.paths import tiles_cache_dir
+
+    folder = args.exhibits or bundled_exhibits_dir()
+    catalog = load_exhibits_folder(folder, log)
+    if catalog is None:
+        print(f"kiosk prepare: no such exhibits folder: {folder}", file=sys.stderr)
+        return 2
+    failed = 0
+    for path in large_stills(catalog):
+        grid = prepare_tiles(path, tiles_cache_dir())
+        failed += grid is None
+        print(f"{path}: {'cannot be cut' if grid is None else f'tiles in {grid.folder}'}")
+    return 1 if failed else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

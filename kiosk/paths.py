@@ -29,3 +29,10 @@ def checked_cache_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_cache_path(APP_NAME) / "checked"
+
+
+def tiles_cache_dir() -> Path:
+    """Tiles of very large stills, cut once for zooming (kiosk.media.tiles)."""
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME) / "tiles"

@@ -13,12 +13,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.cache import CheckedCache
 from kiosk.content.loader import load_exhibits_folder
+from kiosk.media.tiles import large_stills
 from kiosk.operation.collector import MainThreadCollector
 from kiosk.operation.faults import FaultBarrier
 from kiosk.operation.lockdown import Lockdown
@@ -39,6 +40,8 @@ from kiosk.ui.window import KioskWindow
 log = logging.getLogger(__name__)
 
 WINDOWED_SIZE = QSize(1600, 900)
+PREPARE_AFTER_MS = 1500
+"""Exhibit screens are built this long after start, when attract mode is on screen."""
 
 
 class KioskController(QObject):
@@ -71,6 +74,13 @@ class KioskController(QObject):
     def start(self) -> None:
         self.collector.start()
         self.mode.start()
+        # once attract mode shows its first frame: the first tap then finds its screen
+        # built, the first zoom into a very large still its tiles cut
+        QTimer.singleShot(PREPARE_AFTER_MS, self._prepare)
+
+    def _prepare(self) -> None:
+        self.window.prepare_exhibits()
+        self.ctx.tiles.prepare(large_stills(self.ctx.catalog))
 
     def recover(self) -> None:
         """After a fault: back to the home screen (attract mode stays), the process runs on."""

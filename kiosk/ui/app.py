@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content.loader import Catalog
 from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.media.images import ImageLoader, budget_for_screen
+from kiosk.media.tiles import TileStore
+from kiosk.paths import tiles_cache_dir
 from kiosk.settings.schema import DisplaySettings
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
@@ -70,7 +72,8 @@ def build_context(catalog: Catalog, metrics: Metrics, language: str | None = Non
                   theme: Theme | None = None) -> Context:
     visit = Visit(catalog, languages or list(INTERFACE_LANGUAGES), default_language)
     visit.set_language(language or default_language)
-    ctx = Context(visit, metrics, ImageLoader(budget_for_screen(*metrics.screen_px)), theme or Theme())
+    ctx = Context(visit, metrics, ImageLoader(budget_for_screen(*metrics.screen_px)), theme or Theme(),
+                  tiles=TileStore(tiles_cache_dir()))
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the application first"
     app.setStyleSheet(stylesheet(ctx.theme, metrics))

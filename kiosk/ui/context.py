@@ -12,6 +12,7 @@ from kiosk.content.schema import Exhibit
 from kiosk.content.text import Text
 from kiosk.locale.strings import tr
 from kiosk.media.images import ImageLoader
+from kiosk.media.tiles import TileStore
 from kiosk.ui.clock import Clock, SystemClock
 from kiosk.ui.fonts import kiosk_font
 from kiosk.ui.grid import PageGrid
@@ -50,6 +51,8 @@ class Context:
     images: ImageLoader
     theme: Theme = field(default_factory=Theme)
     clock: Clock = field(default_factory=SystemClock)
+    tiles: TileStore = field(default_factory=lambda: TileStore(None))
+    """Tiles of very large stills for zooming; none unless given a folder."""
 
     def __post_init__(self) -> None:
         self.signals = VisitSignals(self.visit)

@@ -25,6 +25,14 @@ def families_for(language: str) -> list[str]:
     return FONT_FAMILIES[::-1] if locale.language(language).cjk_first else FONT_FAMILIES
 
 
+def language_font(font: QFont, language: str) -> QFont:
+    """`font` in the families the window gives `language`: to measure a
+    language's text whatever language is shown now."""
+    shown = QFont(font)
+    shown.setFamilies(families_for(language))
+    return shown
+
+
 def kiosk_font(pixel_size: int, bold: bool = False, language: str | None = None) -> QFont:
     """A font of `pixel_size`. With a `language` it names its families (for
     painting); without, a widget given it takes the families from its window's

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
@@ -166,6 +166,20 @@ class KioskWindow(QWidget):
             _, oldest = self._built.popitem(last=False)
             self.stack.removeWidget(oldest)
             oldest.deleteLater()
+
+    def prepare_exhibits(self) -> None:
+        """Build the screens of the first exhibits ahead of the first tap, one
+        per pass of the event loop, so the first visitor's tap is as quick as
+        the next one's; the rest are built when first opened."""
+        waiting = [item for item in self.ctx.catalog.exhibits[:KEPT_SCREENS]
+                   if item.id not in self._built and (self.exhibit is None or self.exhibit.item.id != item.id)]
+        if not waiting or len(self._built) >= KEPT_SCREENS:
+            return
+        screen = ExhibitScreen(self.ctx, waiting[0], parent=self)
+        self.stack.addWidget(screen)
+        self._built[waiting[0].id] = screen
+        self._built.move_to_end(waiting[0].id, last=False)  # kept for visitors, not more recent than what they saw
+        QTimer.singleShot(0, self.prepare_exhibits)
 
     def _forget_exhibits(self) -> None:
         """New content: no screen built from the old one is shown again."""

@@ -222,3 +222,19 @@ def test_a_change_applied_while_attract_shows_leaves_attract_working(qtbot, qapp
     from kiosk.statistics.report import read_report
     report = read_report(tmp_path / "stats.sqlite3")
     assert report.sessions == 1 and report.idle_resets == 1
+
+
+def test_the_first_exhibit_screens_are_built_while_attract_mode_runs(qtbot, qapp, exhibits, tmp_path):
+    from kiosk.ui.screens.exhibit import ExhibitScreen
+
+    controller = _controller(qtbot, qapp, exhibits, tmp_path)
+    window = controller.window
+    assert not window.findChildren(ExhibitScreen)          # not before the first frame
+    qtbot.waitUntil(lambda: len(window.findChildren(ExhibitScreen)) == 2, timeout=5000)
+    prepared = {screen.item.id: screen for screen in window.findChildren(ExhibitScreen)}
+    _wake(controller, qtbot)
+    tile = window.home.tiles[0]
+    tap(window, _centre(window, tile))
+    qtbot.waitUntil(lambda: window.exhibit is not None)
+    assert window.exhibit is prepared[tile.item.id]       # the tap shows the screen built ahead
+    assert len(window.findChildren(ExhibitScreen)) == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
@@ -20,7 +20,7 @@ from kiosk.content.schema import Still, TextPanel
 from kiosk.content.text import Block, BulletList, Span, Text, parse_markup
 from kiosk.media.images import Fit, displayed_size
 from kiosk.ui.context import Context
-from kiosk.ui.fonts import families_for
+from kiosk.ui.fonts import language_font
 from kiosk.ui.layout import ColumnLayout, column_width, text_height
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, over_edge_room, scroll_to_start
@@ -85,13 +85,6 @@ def columns_beside_still(ctx: Context, text_widths: tuple[int, ...]) -> int | No
         if columns is not None and grid.span(grid.columns - columns) >= ctx.mm(STILL_MIN_WIDTH_MM):
             return columns
     return None
-
-
-def language_font(font: QFont, language: str) -> QFont:
-    """`font` in the families the window gives `language`, to measure that language's text."""
-    shown = QFont(font)
-    shown.setFamilies(families_for(language))
-    return shown
 
 
 class StillFigure(QWidget):

@@ -11,13 +11,14 @@ slot kept for it, so nothing else moves.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
 from kiosk.locale.strings import tr
 from kiosk.ui.bar import BottomBar
 from kiosk.ui.context import Context
+from kiosk.ui.fonts import language_font
 from kiosk.ui.pager import Pager
 from kiosk.ui.panels import create_panel_view
 from kiosk.ui.panels.base import PageView
@@ -95,17 +96,24 @@ class ExhibitScreen(QWidget):
     def _fix_widths(self) -> None:
         """Widths that do not change with the page or the language: the page
         number's and the next-film slot's, each the widest it can be."""
-        metrics, total = self.indicator.fontMetrics(), len(self.pages)
+        def advance(font: QFont, language: str, text: str) -> int:
+            return QFontMetrics(language_font(font, language)).horizontalAdvance(text)
+
+        languages, total = self.ctx.visit.languages, len(self.pages)
         self.indicator.setFixedWidth(self.ctx.mm(4) + max(
-            metrics.horizontalAdvance(tr("page", language, n=total, total=total))
-            for language in self.ctx.visit.languages))
+            advance(self.indicator.font(), language, tr("page", language, n=total, total=total))
+            for language in languages))
         widest = 0
         if self.following is not None:
             title = self.following.exhibit.title
-            for language in self.ctx.visit.languages:
-                text = self.ctx.tr("next_film", title=self.following.exhibit.text(title, language))
-                self.next_film.setText(text)
-                widest = max(widest, self.next_film.sizeHint().width())
+            texts = {language: tr("next_film", language, title=self.following.exhibit.text(title, language))
+                     for language in languages}
+            button = self.next_film
+            button.setText(texts[languages[0]])
+            button.ensurePolished()  # the style sheet's padding and border count
+            chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(button.text())
+            widest = chrome + max(advance(button.font(), language, text) for language, text in texts.items())
+            widest += self.ctx.mm(1)
         self.slot.setFixedWidth(widest)
         spacing = self.bar.spacing
         arrows = self.ctx.mm(self.ctx.theme.sizes.touch_target * ARROW_WIDTH)

@@ -16,8 +16,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QTextLayout, QTextOp
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
+from kiosk.ui.fonts import language_font
 from kiosk.ui.layout import TapTracker, column_width
-from kiosk.ui.screens.viewer.measure import fix_button_width, language_font, lines_height
+from kiosk.ui.screens.viewer.measure import fix_button_width, lines_height
 from kiosk.ui.typography import no_widow
 from kiosk.ui.widgets import TouchButton, make_label
 

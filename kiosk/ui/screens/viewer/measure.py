@@ -9,18 +9,11 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from kiosk.locale.strings import tr
 from kiosk.ui.context import Context
-from kiosk.ui.fonts import families_for
+from kiosk.ui.fonts import language_font
 from kiosk.ui.widgets import TouchButton
 
 ANY_SCRIPT = "Ag中Жy"
 """Tall and deep letters of every script shown: Chinese lines run taller."""
-
-
-def language_font(font: QFont, language: str) -> QFont:
-    """`font` in the families the window gives `language`."""
-    shown = QFont(font)
-    shown.setFamilies(families_for(language))
-    return shown
 
 
 def lines_height(ctx: Context, font: QFont, lines: int) -> int:

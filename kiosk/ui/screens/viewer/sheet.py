@@ -8,9 +8,9 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
+from kiosk.ui.fonts import language_font
 from kiosk.ui.layout import TapTracker, text_height
 from kiosk.ui.panels.gallery import paint_card
-from kiosk.ui.screens.viewer.measure import language_font
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.typography import no_widow
 from kiosk.ui.widgets import TouchButton, make_label

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import Still
 from kiosk.media.images import Fit, ImageKey, displayed_size
+from kiosk.media.tiles import TileGrid
 from kiosk.ui.context import Context
 from kiosk.ui.gestures import attach
 from kiosk.ui.screens.viewer.gestures import StageGestures
+from kiosk.ui.screens.viewer.tiled import NativeTiles
 from kiosk.ui.widgets import ImageView
 
 MIN_MAX_ZOOM = 2.0
@@ -97,6 +99,7 @@ class StillStage(QWidget):
         self._zoom_animation.finished.connect(self.update)
         self._zoom_path: tuple[float, float, QPointF, QPointF, QPointF] | None = None
         """An animated zoom: from and to zoom, the image point held, and where on screen it starts and ends."""
+        self.tiles = NativeTiles(ctx, self.update)
         self.gestures = StageGestures(self, show_still)
         attach(self, self.gestures)
         self._show_still()
@@ -221,7 +224,12 @@ class StillStage(QWidget):
             if index == self.index and pixmap is not None:
                 self._fit_pixmap = pixmap
         if self._needs_native():
-            self.ctx.images.request(self._native_key(), self._on_image)
+            grid = self.tiles.grid(self.source.path, self.source.native)
+            if grid is not None:
+                self.tiles.request(grid, self._display_rect(self.index, self._scale(), self._centre()),
+                                   QRectF(self.rect()))
+            elif not self.tiles.tiled(self.source.native):  # a tiled one waits for its tiles
+                self.ctx.images.request(self._native_key(), self._on_image)
 
     def _needs_native(self) -> bool:
         if self.zoom <= 1.0 or self.is_placeholder:
@@ -336,11 +344,18 @@ class StillStage(QWidget):
         cut = QRectF((visible.x() - target.x()) * ratio, (visible.y() - target.y()) * ratio,
                      visible.width() * ratio, visible.height() * ratio)
         painter.drawPixmap(visible, pixmap, cut)
+        grid = self._grid() if index == self.index else None
+        if grid is not None:
+            self.tiles.paint(painter, grid, target, QRectF(self.rect()))
+
+    def _grid(self) -> TileGrid | None:
+        """The current still's tiles, when it is zoomed past its fitted decode and has them."""
+        return self.tiles.grid(self.source.path, self.source.native) if self._needs_native() else None
 
     def _pixmap_for(self, index: int) -> QPixmap | None:
         if index != self.index:
             return self.ctx.images.request(self._fit_key(index), self._on_image)
-        if self._needs_native():
+        if self._needs_native() and not self.tiles.tiled(self.source.native):
             native = self.ctx.images.request(self._native_key(), self._on_image)
             if native is not None:
                 return native

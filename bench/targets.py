@@ -210,11 +210,19 @@ def screens_in_process(repeat: int) -> dict[str, float]:
         paints.sort()
         figures[f"attract p99 {size.width()}"] = paints[int(len(paints) * 0.99) - 1]
         if size.width() == 1920:
-            for label, first in (("first open", True), ("open again", False)):
+            until = time.perf_counter() + 2.0  # attract mode runs on: the first screens get built
+            while time.perf_counter() < until:
+                QApplication.processEvents()
+                time.sleep(0.01)
+            for label, first in (("screen built ahead", True), ("built on the tap", True),
+                                 ("shown before", False)):
                 times = []
                 for _ in range(repeat if not first else 1):
                     ctx.visit.go_home()
                     QApplication.processEvents()
+                    if label == "built on the tap":
+                        window._forget_exhibits()  # as if no screen had been built ahead
+                        QApplication.processEvents()
                     tile = window.home.tiles[0]
                     began = time.perf_counter()
                     tile.click()
@@ -259,9 +267,9 @@ def main() -> int:
         print(row("home screen with 500 exhibits", f"{many:.0f} MB", f"10 exhibits, {few:.0f} MB",
                   many / few, 1.5), flush=True)
     screens = screens_in_process(repeat)
-    for label in ("first open", "open again"):
+    for label in ("screen built ahead", "built on the tap", "shown before"):
         ms = screens[f"tile to frame, {label}"]
-        print(row(f"tap a tile to the exhibit's frame ({label})", f"{ms:.0f} ms", "one frame, 16.7 ms",
+        print(row(f"tile tap to frame, {label}", f"{ms:.0f} ms", "one frame, 16.7 ms",
                   ms / FRAME_MS, 6.0))
     for width, target in ((1920, 8.0), (3840, 16.0)):
         ms = screens[f"attract p99 {width}"]

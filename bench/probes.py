@@ -79,21 +79,18 @@ def first_frame_bare(width: int, height: int) -> None:
     _report()
 
 
-def first_frame_kiosk(width: int, height: int) -> None:
-    """The kiosk as `kiosk run` starts it, until attract mode has drawn its first still sharp."""
-    from PySide6.QtCore import QEventLoop, QSize
+def kiosk_on_screen(catalog, width: int, height: int):
+    """A kiosk as `kiosk run` builds it (statistics off), shown and started."""
+    from PySide6.QtCore import QSize
 
-    from kiosk.content.cache import CheckedCache
-    from kiosk.content.loader import load_catalog
     from kiosk.operation.controller import KioskController
-    from kiosk.paths import bundled_exhibits_dir, checked_cache_dir
+    from kiosk.paths import bundled_exhibits_dir
     from kiosk.settings.loading import LoadedSettings
     from kiosk.settings.schema import KioskSettings
     from kiosk.statistics.background import BackgroundStats
     from kiosk.ui.app import build_context, create_application, display_metrics
     from kiosk.ui.window import KioskWindow
 
-    catalog = load_catalog([bundled_exhibits_dir()], CheckedCache(checked_cache_dir()))
     create_application()
     size = QSize(width, height)
     ctx = build_context(catalog, display_metrics(size, 55.0, None))
@@ -103,9 +100,20 @@ def first_frame_kiosk(width: int, height: int) -> None:
     controller = KioskController(window, LoadedSettings(KioskSettings()), bundled_exhibits_dir(), stats)
     window.show()
     controller.start()
-    attract = controller.mode.attract
+    return controller
+
+
+def first_frame_kiosk(width: int, height: int) -> None:
+    """The kiosk as `kiosk run` starts it, until attract mode has drawn its first still sharp."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.content.cache import CheckedCache
+    from kiosk.content.loader import load_catalog
+    from kiosk.paths import bundled_exhibits_dir, checked_cache_dir
+
+    catalog = load_catalog([bundled_exhibits_dir()], CheckedCache(checked_cache_dir()))
+    attract = kiosk_on_screen(catalog, width, height).mode.attract
     while attract.is_placeholder(attract.index):
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     attract.repaint()

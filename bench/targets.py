@@ -174,29 +174,17 @@ def decode_against_pillow(repeat: int) -> dict[str, tuple[float, float]]:
 
 def screens_in_process(repeat: int) -> dict[str, float]:
     """Tile tap to the exhibit's first frame, and attract painting, in this process."""
-    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
+    from bench.probes import kiosk_on_screen
     from kiosk.content.loader import load_catalog
-    from kiosk.operation.controller import KioskController
     from kiosk.paths import bundled_exhibits_dir
-    from kiosk.settings.loading import LoadedSettings
-    from kiosk.settings.schema import KioskSettings
-    from kiosk.statistics.background import BackgroundStats
-    from kiosk.ui.app import build_context, create_application, display_metrics
-    from kiosk.ui.window import KioskWindow
 
-    create_application()
     catalog = load_catalog([bundled_exhibits_dir()])
     figures: dict[str, float] = {}
-    for size in (QSize(1920, 1080), QSize(3840, 2160)):
-        ctx = build_context(catalog, display_metrics(size, 55.0, None))
-        window = KioskWindow(ctx, size.width())
-        window.resize(size)
-        stats = BackgroundStats(Path("/nonexistent/stats.sqlite3"), enabled=False)
-        controller = KioskController(window, LoadedSettings(KioskSettings()), bundled_exhibits_dir(), stats)
-        window.show()
-        controller.start()
+    for width, height in ((1920, 1080), (3840, 2160)):
+        controller = kiosk_on_screen(catalog, width, height)
+        window, ctx = controller.window, controller.ctx
         attract = controller.mode.attract
         for _ in range(20):
             QApplication.processEvents()
@@ -208,8 +196,8 @@ def screens_in_process(repeat: int) -> dict[str, float]:
             paints.append((time.perf_counter() - began) * 1000)
             time.sleep(0.004)
         paints.sort()
-        figures[f"attract p99 {size.width()}"] = paints[int(len(paints) * 0.99) - 1]
-        if size.width() == 1920:
+        figures[f"attract p99 {width}"] = paints[int(len(paints) * 0.99) - 1]
+        if width == 1920:
             until = time.perf_counter() + 2.0  # attract mode runs on: the first screens get built
             while time.perf_counter() < until:
                 QApplication.processEvents()

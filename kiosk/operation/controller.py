@@ -79,7 +79,7 @@ class KioskController(QObject):
         QTimer.singleShot(PREPARE_AFTER_MS, self._prepare)
 
     def _prepare(self) -> None:
-        self.window.prepare_exhibits()
+        self.window.prepare_screens()
         self.ctx.tiles.prepare(large_stills(self.ctx.catalog))
 
     def recover(self) -> None:

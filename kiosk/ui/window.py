@@ -60,8 +60,7 @@ class KioskWindow(QWidget):
         self.screens = QWidget(self)
         FillParent(self.screens)
         self.stack = QStackedLayout(self.screens)
-        self.home = HomeScreen(ctx, width_px)
-        self.stack.addWidget(self.home)
+        self._home: HomeScreen | None = None
         self.exhibit: ExhibitScreen | None = None
         self._built: OrderedDict[str, ExhibitScreen] = OrderedDict()
         """Exhibit screens built and not on screen, by exhibit id, least recently shown first."""
@@ -72,7 +71,23 @@ class KioskWindow(QWidget):
         follow_language(self, ctx.language)
         ctx.signals.language_changed.connect(lambda language: follow_language(self, language))
         self.transition = ScreenTransition(ctx, self)
-        self._follow(ctx.visit.place, ctx.visit.place)
+        # The first screen once the event loop runs: by then the operation layer
+        # has started, and under attract mode nothing needs building yet.
+        QTimer.singleShot(0, self, self._show_place)
+
+    def _show_place(self) -> None:
+        self._switch(self.ctx.visit.place, self.ctx.visit.place)
+
+    @property
+    def home(self) -> HomeScreen:
+        """Built when first needed: at start attract mode covers the window,
+        and its first frame need not wait for every tile and icon of home."""
+        return self._home if self._home is not None else self._build_home()
+
+    def _build_home(self) -> HomeScreen:
+        self._home = HomeScreen(self.ctx, self.width_px)
+        self.stack.addWidget(self._home)
+        return self._home
 
     # --- following the model ------------------------------------------------------------
 
@@ -100,7 +115,8 @@ class KioskWindow(QWidget):
         if new.screen is Screen.EXHIBIT and new.exhibit is not None:
             self._show_exhibit(new, animate=old.screen is Screen.EXHIBIT and old.exhibit == new.exhibit)
         else:
-            self.stack.setCurrentWidget(self.home)
+            if new.screen is not Screen.ATTRACT or self._home is not None:
+                self.stack.setCurrentWidget(self.home)
             self._drop_exhibit()
         self._follow_viewer(old, new)
 
@@ -147,14 +163,13 @@ class KioskWindow(QWidget):
 
     def _new_catalog(self, catalog: Catalog) -> None:
         """New content: home and any exhibit screen are built again from it."""
-        old = self.home
-        self.home = HomeScreen(self.ctx, self.width_px)
-        self.stack.addWidget(self.home)
+        old, self._home = self._home, None
         self._forget_exhibits()
         self._close_viewer()
         self._switch(self.ctx.visit.place, self.ctx.visit.place)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
 
     def _drop_exhibit(self) -> None:
         """The exhibit screen leaves the screen but is kept, built, for the
@@ -167,10 +182,14 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(oldest)
             oldest.deleteLater()
 
-    def prepare_exhibits(self) -> None:
-        """Build the screens of the first exhibits ahead of the first tap, one
-        per pass of the event loop, so the first visitor's tap is as quick as
-        the next one's; the rest are built when first opened."""
+    def prepare_screens(self) -> None:
+        """Build home and the screens of the first exhibits ahead of the first
+        tap, one per pass of the event loop, so the first visitor's tap is as
+        quick as the next one's; the other exhibits are built when first opened."""
+        if self._home is None:
+            self._build_home()
+            QTimer.singleShot(0, self.prepare_screens)
+            return
         waiting = [item for item in self.ctx.catalog.exhibits[:KEPT_SCREENS]
                    if item.id not in self._built and (self.exhibit is None or self.exhibit.item.id != item.id)]
         if not waiting or len(self._built) >= KEPT_SCREENS:
@@ -179,7 +198,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(screen)
         self._built[waiting[0].id] = screen
         self._built.move_to_end(waiting[0].id, last=False)  # kept for visitors, not more recent than what they saw
-        QTimer.singleShot(0, self.prepare_exhibits)
+        QTimer.singleShot(0, self.prepare_screens)
 
     def _forget_exhibits(self) -> None:
         """New content: no screen built from the old one is shown again."""

@@ -148,3 +148,31 @@ def test_under_reduced_motion_the_still_does_not_zoom(qtbot, tmp_path):
     row = [attract.grab().toImage().pixelColor(x, 50) for x in range(0, 800, 7)]
     now[0] = 6.0
     assert [attract.grab().toImage().pixelColor(x, 50) for x in range(0, 800, 7)] == row
+
+
+def test_no_icon_is_made_inside_a_paint(qtbot, ctx, monkeypatch):
+    """Making the first icon loads the icon fonts: that must not hold up a frame."""
+    from kiosk.ui.screens.attract import texts
+
+    painting, made_while_painting = [], []
+    original_paint, original_icon = AttractScreen.paintEvent, texts.icon
+
+    def paint(self, event):
+        painting.append(True)
+        try:
+            original_paint(self, event)
+        finally:
+            painting.pop()
+
+    def icon(*args, **kwargs):
+        made_while_painting.append(bool(painting))
+        return original_icon(*args, **kwargs)
+    monkeypatch.setattr(AttractScreen, "paintEvent", paint)
+    monkeypatch.setattr(texts, "icon", icon)
+    attract = attract_on(qtbot, ctx, attract_slides(ctx.catalog))
+    attract.repaint()
+    ctx.visit.set_language("zh")
+    attract.repaint()
+    attract.resize(800, 450)
+    attract.repaint()
+    assert made_while_painting and not any(made_while_painting)

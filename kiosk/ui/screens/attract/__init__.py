@@ -171,6 +171,7 @@ class AttractScreen(QWidget):
         self.show()
         self.raise_()
         self._request()
+        self._lay_out()  # its fonts and icons now, never inside a paint
         self._timer.start()
 
     def stop(self) -> None:
@@ -203,6 +204,8 @@ class AttractScreen(QWidget):
         self._texts = None
         self._captions.clear()
         self._request()
+        if self.isVisible() and not self.size().isEmpty():
+            self._lay_out()  # now, not in the next paint
         self.update()
 
     # --- decoding ----------------------------------------------------------------------

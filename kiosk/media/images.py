@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
@@ -161,7 +160,9 @@ def _decode_jpeg(path: Path, size: Size) -> QImage | None:
             orientation = opened.getexif().get(ORIENTATION_TAG, 1)
             stored = (size[1], size[0]) if orientation in QUARTER_TURNS else size
             opened.draft("RGB", stored)
-            picture = _as_rgbx(opened)
+            # 4 bytes a pixel, the layout Qt draws (Pillow's own conversion is
+            # several times quicker than converting the QImage afterwards)
+            picture = opened.convert("RGBX")
             if orientation != 1:
                 picture = ImageOps.exif_transpose(picture)
             if picture.size != size:
@@ -171,21 +172,6 @@ def _decode_jpeg(path: Path, size: Size) -> QImage | None:
         log.debug("Pillow could not decode %s: %s", path, error)
         return None
     return QImage(data, size[0], size[1], 4 * size[0], QImage.Format.Format_RGBX8888).copy()
-
-
-def _as_rgbx(opened: Any) -> Any:
-    """The JPEG decoded straight into 4 bytes a pixel, the layout Qt draws:
-    libjpeg-turbo writes it as cheaply as 3, where converting afterwards costs
-    about 35 ms at 4K. Pillow offers this only through its decoder's raw mode,
-    not a public option: a file it does not fit is decoded, then converted,
-    and a failure here falls back to Qt's decoder (the caller catches it)."""
-    if opened.mode != "RGB" or len(opened.tile) != 1 or opened.tile[0].args[0] != "RGB":
-        return opened.convert("RGBX")
-    tile = opened.tile[0]
-    opened.tile = [tile._replace(args=("RGBX", *tile.args[1:]))]
-    opened._mode = "RGBX"
-    opened.load()
-    return opened if opened.mode == "RGBX" else opened.convert("RGBX")
 
 
 class _Relay(QObject):

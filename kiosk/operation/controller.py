@@ -76,7 +76,7 @@ class KioskController(QObject):
         self.mode.start()
         # once attract mode shows its first frame: the first tap then finds its screen
         # built, the first zoom into a very large still its tiles cut
-        QTimer.singleShot(PREPARE_AFTER_MS, self._prepare)
+        QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
 
     def _prepare(self) -> None:
         self.window.prepare_screens()

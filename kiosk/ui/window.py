@@ -188,7 +188,7 @@ class KioskWindow(QWidget):
         quick as the next one's; the other exhibits are built when first opened."""
         if self._home is None:
             self._build_home()
-            QTimer.singleShot(0, self.prepare_screens)
+            QTimer.singleShot(0, self, self.prepare_screens)  # never after the window has gone
             return
         waiting = [item for item in self.ctx.catalog.exhibits[:KEPT_SCREENS]
                    if item.id not in self._built and (self.exhibit is None or self.exhibit.item.id != item.id)]
@@ -198,7 +198,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(screen)
         self._built[waiting[0].id] = screen
         self._built.move_to_end(waiting[0].id, last=False)  # kept for visitors, not more recent than what they saw
-        QTimer.singleShot(0, self.prepare_screens)
+        QTimer.singleShot(0, self, self.prepare_screens)  # never after the window has gone
 
     def _forget_exhibits(self) -> None:
         """New content: no screen built from the old one is shown again."""

@@ -85,7 +85,7 @@ class KioskWindow(QWidget):
         return self._home if self._home is not None else self._build_home()
 
     def _build_home(self) -> HomeScreen:
-        self._home = HomeScreen(self.ctx, self.width_px)
+        self._home = HomeScreen(self.ctx, self.width_px, parent=self.screens)
         self.stack.addWidget(self._home)
         return self._home
 
@@ -127,7 +127,7 @@ class KioskWindow(QWidget):
                 item = self.ctx.catalog.get(place.exhibit)
                 if item is None:
                     return
-                screen = ExhibitScreen(self.ctx, item, parent=self)  # styled once, in place
+                screen = ExhibitScreen(self.ctx, item, parent=self.screens)  # styled once, in place
                 self.stack.addWidget(screen)
             else:
                 screen.reset()
@@ -194,7 +194,7 @@ class KioskWindow(QWidget):
                    if item.id not in self._built and (self.exhibit is None or self.exhibit.item.id != item.id)]
         if not waiting or len(self._built) >= KEPT_SCREENS:
             return
-        screen = ExhibitScreen(self.ctx, waiting[0], parent=self)
+        screen = ExhibitScreen(self.ctx, waiting[0], parent=self.screens)
         self.stack.addWidget(screen)
         self._built[waiting[0].id] = screen
         self._built.move_to_end(waiting[0].id, last=False)  # kept for visitors, not more recent than what they saw

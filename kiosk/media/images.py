@@ -26,6 +26,11 @@ from kiosk.media.crop import Size, contain_size, cover_size, crop_around
 
 log = logging.getLogger(__name__)
 
+PILLOW_MAX_PIXELS = 2_600_000
+"""JPEGs decoded to at most this many pixels go through Pillow, larger ones
+through Qt. Measured here (bench/targets.py): Pillow's SIMD decode wins at
+1080p, but handing its pixels over to a QImage costs about 35 ms at 4K, more
+than Qt's own decoder loses."""
 ORIENTATION_TAG = 0x0112
 QUARTER_TURNS = {5, 6, 7, 8}
 """EXIF orientations that swap width and height."""
@@ -130,7 +135,8 @@ def decode(key: ImageKey, budget: int = MAX_DECODE_BYTES) -> QImage:
         log.warning("not decoding %s: a %dx%d still takes more than the %d MB one decode may use",
                     key.path, shown[0], shown[1], budget // 2**20)
         return QImage()
-    image = _decode_jpeg(key.path, plan.size) if reader.format().data() == b"jpeg" else None
+    pillow = reader.format().data() == b"jpeg" and plan.size[0] * plan.size[1] <= PILLOW_MAX_PIXELS
+    image = _decode_jpeg(key.path, plan.size) if pillow else None
     if image is None:
         if plan.size != shown:
             reader.setScaledSize(QSize(plan.size[1], plan.size[0]) if turned else QSize(*plan.size))

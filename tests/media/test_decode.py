@@ -1,4 +1,4 @@
-"""JPEG stills go through Pillow's libjpeg-turbo, scaled in the decoder, with
+"""JPEG stills shown up to about 1080p go through Pillow's libjpeg-turbo, scaled in the decoder, with
 their EXIF rotation; anything Pillow cannot read still gets Qt's decoder."""
 
 from __future__ import annotations

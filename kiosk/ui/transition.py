@@ -50,6 +50,11 @@ class ScreenTransition(QWidget):
         return self._progress
 
     @property
+    def picture(self) -> QPixmap:
+        """The old screen as captured, which the transition fades or opens."""
+        return self._old
+
+    @property
     def hole(self) -> QRectF | None:
         """Where the new screen shows through now; None while fading."""
         if self._from is None:

@@ -84,8 +84,8 @@ def test_waking_fades_attract_mode_out_over_the_exhibit_at_once(kiosk, qtbot):
     transition = window.transition
     assert window.exhibit is not None and not attract.isVisible()
     assert transition.running and transition.hole is None            # a fade, not a cut
-    # it starts from attract's frame (which moves a little: slow zoom, and the fade has begun)
-    shown = window.grab().toImage().pixelColor(centre)
+    # it fades from attract's frame (which moves a little between the two grabs: slow zoom)
+    shown = transition.picture.toImage().pixelColor(centre)
     assert max(abs(a - b) for a, b in zip(shown.getRgb(), attract_pixel.getRgb())) <= 6
     qtbot.waitUntil(lambda: not transition.isVisible(), timeout=2000)
 

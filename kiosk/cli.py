@@ -12,12 +12,16 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.content.text import LANGUAGE_TAG
 from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.operation.logs import log_to_stderr
 from kiosk.paths import bundled_exhibits_dir
+
+if TYPE_CHECKING:
+    from kiosk.content.loader import Catalog
 
 log = logging.getLogger("kiosk")
 
@@ -177,15 +181,24 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if catalog.errors else 0
 
 
-def _prepare(args: argparse.Namespace) -> int:
+def _exhibits_catalog(args: argparse.Namespace, command: str) -> tuple[Path, Catalog | None]:
+    """The `--exhibits` (or bundled) folder and its catalog, problems logged;
+    None, said on stderr, when there is no such folder."""
     from kiosk.content.loader import load_exhibits_folder
-    from kiosk.media.tiles import large_stills, prepare_tiles
-    from kiosk.paths import tiles_cache_dir
 
     folder = args.exhibits or bundled_exhibits_dir()
     catalog = load_exhibits_folder(folder, log)
     if catalog is None:
-        print(f"kiosk prepare: no such exhibits folder: {folder}", file=sys.stderr)
+        print(f"kiosk {command}: no such exhibits folder: {folder}", file=sys.stderr)
+    return folder, catalog
+
+
+def _prepare(args: argparse.Namespace) -> int:
+    from kiosk.media.tiles import large_stills, prepare_tiles
+    from kiosk.paths import tiles_cache_dir
+
+    _, catalog = _exhibits_catalog(args, "prepare")
+    if catalog is None:
         return 2
     failed = 0
     for path in large_stills(catalog):
@@ -203,12 +216,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from kiosk.content.loader import load_exhibits_folder
-
-    folder = args.exhibits or bundled_exhibits_dir()
-    catalog = load_exhibits_folder(folder, log)
+    folder, catalog = _exhibits_catalog(args, "render")
     if catalog is None:
-        print(f"kiosk: no such exhibits folder: {folder}", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize

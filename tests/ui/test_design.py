@@ -73,6 +73,23 @@ def _gap_mm(a: QRect, b: QRect, metrics) -> float:
     return metrics.to_mm(max(dx, dy))
 
 
+DISPLAYS = pytest.mark.parametrize("size, diagonal", [((1920, 1080), 55.0), ((1920, 1080), 24.0),
+                                                      ((3840, 2160), 55.0)],
+                                   ids=["1080p-55in", "1080p-24in", "4k-55in"])
+
+
+def _kiosk_window(qtbot, size: tuple[int, int], diagonal: float):
+    """The kiosk's window on the bundled exhibits, shown at `size` for a `diagonal`-inch display."""
+    from kiosk.ui.app import build_context
+    from kiosk.ui.fonts import load_bundled_fonts
+    from kiosk.ui.window import KioskWindow
+
+    load_bundled_fonts()
+    base = make_context(size=size, diagonal=diagonal)
+    ctx = build_context(base.catalog, base.metrics)
+    return show_at(qtbot, KioskWindow(ctx, size[0]), *size, ctx)
+
+
 def _check_screen(window, ctx, name: str, problems: list[str]) -> None:
     QApplication.processEvents()
     targets = _targets(window)
@@ -91,21 +108,10 @@ def _check_screen(window, ctx, name: str, problems: list[str]) -> None:
                             f"are {gap:.1f} mm apart")
 
 
-@pytest.mark.parametrize("size, diagonal", [((1920, 1080), 55.0), ((1920, 1080), 24.0), ((3840, 2160), 55.0)],
-                         ids=["1080p-55in", "1080p-24in", "4k-55in"])
+@DISPLAYS
 def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot, size, diagonal):
-    from kiosk.ui.app import build_context
-    from kiosk.ui.fonts import load_bundled_fonts
-    from kiosk.ui.window import KioskWindow
-
-    load_bundled_fonts()
-    base = make_context(size=size, diagonal=diagonal)
-    ctx = build_context(base.catalog, base.metrics)
-    window = KioskWindow(ctx, size[0])
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _kiosk_window(qtbot, size, diagonal)
+    ctx = window.ctx
     problems: list[str] = []
     _check_screen(window, ctx, "home", problems)
     visit = ctx.visit
@@ -121,18 +127,11 @@ def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("size, diagonal", [((1920, 1080), 55.0), ((1920, 1080), 24.0), ((3840, 2160), 55.0)],
-                         ids=["1080p-55in", "1080p-24in", "4k-55in"])
+@DISPLAYS
 def test_every_page_heading_starts_at_the_grid_margin(qapp, qtbot, size, diagonal):
     """Paging through an exhibit, headings stay put: one left edge, the grid's."""
-    from kiosk.ui.app import build_context
-    from kiosk.ui.fonts import load_bundled_fonts
-    from kiosk.ui.window import KioskWindow
-
-    load_bundled_fonts()
-    base = make_context(size=size, diagonal=diagonal)
-    ctx = build_context(base.catalog, base.metrics)
-    window = show_at(qtbot, KioskWindow(ctx, size[0]), *size, ctx)
+    window = _kiosk_window(qtbot, size, diagonal)
+    ctx = window.ctx
     lefts: dict[str, int] = {}
     for item in ctx.catalog.exhibits:
         for index, panel in enumerate(pages_of(item)):

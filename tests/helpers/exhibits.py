@@ -31,7 +31,8 @@ panels:
 """
 
 
-LONG_STILLS = 12
+LONG_STILLS = 30
+"""More than a gallery shows at once on any display the tests use: it scrolls."""
 LONG_EXHIBIT = f"""\
 schema: 1
 title: Long

@@ -13,12 +13,17 @@ from kiosk.content.schema import GalleryPanel, Still
 from kiosk.media.images import Fit
 from kiosk.ui.context import Context
 from kiosk.ui.layout import TapTracker, text_height
+from kiosk.ui.lines import elide_lines
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import ImageView, make_label
 
-THUMB_MIN_WIDTH_MM = 250.0
+THUMB_MIN_WIDTH_MM = 100.0
+"""Four stills in a row on a 24-inch display; each a target five times the minimum."""
 THUMB_MAX_WIDTH_MM = 420.0
+CARD_CAPTION_LINES = 3
+"""A card shows the start of its caption, ending in "…" when longer; the
+viewer, a tap away, shows it whole."""
 THUMB_ASPECT = 9 / 16
 """Thumbnails are film-frame shaped; other stills are cropped around their focus point."""
 BORDER_MM = 1.2
@@ -51,18 +56,26 @@ class StillThumbnail(QAbstractButton):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(child)
         self.veil = PressedVeil(ctx, self)
+        self.full_caption = ""
+
+    def _card_caption(self, width: int, caption: str) -> tuple[str, int]:
+        """The caption as the card at `width` shows it, and the text's width."""
+        text_width = width - 2 * self.border - 2 * self.padding
+        lines, _cut = elide_lines(caption, self.caption.font(), text_width, CARD_CAPTION_LINES)
+        return "\n".join(lines), text_width
 
     def height_for(self, width: int, caption: str) -> int:
         inner = width - 2 * self.border
         height = self.border + round(inner * THUMB_ASPECT)
         if not caption:
             return height + self.border
-        text_width = inner - 2 * self.padding
-        return height + 2 * self.padding + text_height(self.caption.font(), text_width, caption)
+        shown, text_width = self._card_caption(width, caption)
+        return height + 2 * self.padding + text_height(self.caption.font(), text_width, shown)
 
     def set_size(self, width: int, height: int) -> None:
         inner = width - 2 * self.border
         self.image.setFixedSize(inner, round(inner * THUMB_ASPECT))
+        self.caption.setText(self._card_caption(width, self.full_caption)[0])
         self.setFixedSize(width, height)
         self.veil.setGeometry(self.rect())
 
@@ -71,6 +84,8 @@ class StillThumbnail(QAbstractButton):
         self.veil.setVisible(pressed)
 
     def set_texts(self, caption: str, alt: str) -> None:
+        """The whole caption; set_size cuts it to the card."""
+        self.full_caption = caption
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption))
         self.image.set_alt_text(alt)
@@ -206,7 +221,7 @@ class GalleryPanelView(PanelView):
         columns, width = self._choose_grid(available, self.scroll_area.viewport().height())
         for start in range(0, len(self.thumbnails), columns):
             row = self.thumbnails[start:start + columns]
-            height = max(t.height_for(width, t.caption.text()) for t in row)
+            height = max(t.height_for(width, t.full_caption) for t in row)
             for thumbnail in row:  # cards in a row end on one line
                 thumbnail.set_size(width, height)
         if columns != self.columns:

@@ -63,9 +63,10 @@ def markup_html(blocks: list[Block], paragraph_gap: int, bullet_indent: int) -> 
 
 STILL_MIN_WIDTH_MM = 110.0
 """Beside the text a still is at least this wide, or it goes above the text."""
-BESIDE_LINE_CHARS = 52
-"""Beside a still the text may run this many characters a line, shorter than
-the usual measure but well within a comfortable one, before the still goes above."""
+BESIDE_LINE_CHARS = 45
+"""Beside a still the text may run this many characters a line, the shortest
+comfortable measure, before the still goes above: on a 24-inch display that
+keeps the still and the first lines of the text on one screen."""
 STILL_SHARE_ABOVE = 0.5
 """Above the text a still takes at most this share of the page's height, so
 that its caption and the start of the text show on the first screen."""

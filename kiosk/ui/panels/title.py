@@ -5,24 +5,33 @@ reading columns they stack, chapters first after the summary, and scroll."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import Person, QuotePanel
+from kiosk.content.text import Text
 from kiosk.media.images import Fit
 from kiosk.ui.context import Context
-from kiosk.ui.layout import column_width
+from kiosk.ui.fonts import language_font
+from kiosk.ui.layout import column_width, text_height
 from kiosk.ui.panels.base import PageView
-from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
+from kiosk.ui.scrolling import KineticScrollArea, over_edge_room, scroll_to_start
 from kiosk.ui.typography import no_widow
 from kiosk.ui.widgets import ImageView, make_label
 from kiosk.visit.pages import pages_of
 
 HERO_ASPECT = 9 / 16
 HERO_SHARE = 0.45
-"""The hero still takes at most this share of the page's height."""
+"""The hero still takes at most this share of the page's height..."""
+HERO_MIN_SHARE = 0.2
+SUMMARY_LINES_SHOWN = 2
+"""...and leaves room for the title, subtitle, details and this many lines of
+the summary on the first screen (a 24-inch display is short), but never
+shrinks below HERO_MIN_SHARE."""
 SUMMARY_LINE = 1.3
 """The summary may run a little wider than a panel's prose (65 characters), never wider."""
 ROLES = (("director", "directed_by"), ("cast", "cast"), ("crew", "crew"))
@@ -158,7 +167,9 @@ class TitlePageView(PageView):
         self.chapters = ChapterList(ctx, item)
         self.credits = Credits(ctx, item)
         reading = column_width(ctx, self.summary.font())
-        self.summary.setMaximumWidth(round(reading * SUMMARY_LINE))
+        room = over_edge_room(ctx)  # the summary never runs under the "more" button
+        self.summary.setMaximumWidth(round(reading * SUMMARY_LINE) + room)
+        self.summary.setContentsMargins(0, 0, room, 0)
         self.wide = grid.span(7) >= reading * 0.75 and grid.span(5) >= reading * 0.5
         """Two columns side by side, else one that scrolls."""
 
@@ -193,11 +204,38 @@ class TitlePageView(PageView):
         return column
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """The hero as tall as its column's 16:9, up to a share of the page."""
+        """The hero as tall as its column's 16:9, up to a share of the page,
+        with the start of the summary still on the first screen."""
         super().resizeEvent(event)
         grid = self.ctx.grid
         width = grid.span(7) if self.wide else grid.content_width
-        self.hero.setFixedHeight(max(1, min(round(width * HERO_ASPECT), round(self.height() * HERO_SHARE))))
+        height = self.height() - grid.bottom
+        room = height - self._texts_above_fold(width)
+        hero = min(round(width * HERO_ASPECT), round(height * HERO_SHARE), room)
+        self.hero.setFixedHeight(max(1, hero, round(height * HERO_MIN_SHARE)))
+
+    def _texts_above_fold(self, width: int) -> int:
+        """The height of the title, subtitle and details in their tallest
+        language, and the summary's first lines, with the spacing between:
+        the same for every language, so the hero never moves on a switch."""
+        spacing = self.ctx.mm(self.ctx.theme.sizes.gap) // 2
+        exhibit = self.item.exhibit
+        def shown(value: Text | None) -> Callable[[str], str]:
+            return lambda language: no_widow(exhibit.text(value, language), language)
+        texts: list[tuple[QLabel, Callable[[str], str]]] = [
+            (self.title, shown(exhibit.title)), (self.details, self._details)]
+        if exhibit.subtitle is not None:
+            texts.append((self.subtitle, shown(exhibit.subtitle)))
+        total = sum(spacing + max(text_height(language_font(label.font(), language), width, text(language))
+                                  for language in self.ctx.visit.languages)
+                    for label, text in texts)
+        summary_lines = SUMMARY_LINES_SHOWN if exhibit.summary is not None else 0
+        return total + spacing + summary_lines * self.summary.fontMetrics().lineSpacing()
+
+    def _details(self, language: str) -> str:
+        exhibit = self.item.exhibit
+        parts = [str(exhibit.year) if exhibit.year else "", exhibit.text(exhibit.country, language)]
+        return " · ".join(part for part in parts if part)
 
     def retranslate(self) -> None:
         exhibit, language = self.item.exhibit, self.ctx.language
@@ -205,8 +243,7 @@ class TitlePageView(PageView):
         self.title.setText(no_widow(title, language))
         self.subtitle.setText(no_widow(self.t(exhibit.subtitle), language))
         self.subtitle.setVisible(exhibit.subtitle is not None)
-        details = [str(exhibit.year) if exhibit.year else "", self.t(exhibit.country)]
-        self.details.setText(" · ".join(part for part in details if part))
+        self.details.setText(self._details(language))
         self.summary.setText(self.t(exhibit.summary))
         self.summary.setVisible(exhibit.summary is not None)
         self.hero.set_alt_text(self.t(exhibit.tile.alt) or title)

@@ -37,7 +37,8 @@ EXHIBIT = {
     ],
 }
 BIG_STILL, SMALL_STILL, NO_STILL, TALL_STILL = range(4)
-LARGE = [((1920, 1080), 55.0), ((3840, 2160), 55.0)]
+BESIDE = [((1920, 1080), 24.0, 110), ((1920, 1080), 55.0, 250), ((3840, 2160), 55.0, 250)]
+"""Displays with room for a still beside the text, and the still's least width in mm there."""
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def exhibit_root(tmp_path_factory):
                           images=("tile.png", "big.png", "small.png", "tall.png")).parent
     (folder / "big.png").write_bytes(png_bytes(2400, 1350, RED))
     (folder / "small.png").write_bytes(png_bytes(320, 180, (30, 30, 200)))
-    (folder / "tall.png").write_bytes(png_bytes(900, 1600, RED))
+    (folder / "tall.png").write_bytes(png_bytes(700, 1600, RED))
     return root
 
 
@@ -96,8 +97,8 @@ def _shows_the_still(view) -> bool:
     return view.grab().toImage().pixelColor(centre) == QColor(*RED)
 
 
-@pytest.mark.parametrize("size, diagonal", LARGE, ids=["1080p", "4k"])
-def test_a_still_sits_beside_the_text_on_a_large_display(panel, size, diagonal):
+@pytest.mark.parametrize("size, diagonal, still_mm", BESIDE, ids=["24-inch", "1080p", "4k"])
+def test_a_still_sits_beside_the_text_where_the_display_has_room(panel, size, diagonal, still_mm):
     view = panel(BIG_STILL, size, diagonal)
     grid = view.ctx.grid
     body, still = _rect(view, view.body), _rect(view, view.figure.image)
@@ -107,14 +108,14 @@ def test_a_still_sits_beside_the_text_on_a_large_display(panel, size, diagonal):
     assert still.left() - grid.margin in {grid.span(n) + grid.gutter for n in range(1, grid.columns)}
     assert still.top() == body.top()
     assert still.right() < view.width() - grid.margin + 2
-    assert view.ctx.metrics.to_mm(still.width()) >= 250
+    assert view.ctx.metrics.to_mm(still.width()) >= still_mm
     assert _shows_the_still(view)
     caption = _rect(view, view.figure.caption)
     assert caption.top() > still.bottom() and caption.left() == still.left()
 
 
-def test_a_still_goes_above_the_text_on_a_24_inch_display(panel):
-    view = panel(BIG_STILL, (1920, 1080), 24.0)
+def test_a_still_goes_above_the_text_on_a_narrow_portrait_display(panel):
+    view = panel(BIG_STILL, (1080, 1920), 40.0)
     grid = view.ctx.grid
     body, still = _rect(view, view.body), _rect(view, view.figure.image)
     assert still.left() == body.left() == grid.margin
@@ -126,7 +127,7 @@ def test_a_still_goes_above_the_text_on_a_24_inch_display(panel):
 
 
 def test_a_narrow_still_above_the_text_has_its_caption_beside_it(panel):
-    view = panel(TALL_STILL, (1920, 1080), 24.0)
+    view = panel(TALL_STILL, (1080, 1920), 40.0)
     still, caption = _rect(view, view.figure.image), _rect(view, view.figure.caption)
     credit, body = _rect(view, view.figure.credit), _rect(view, view.body)
     assert caption.top() == still.top() and caption.left() > still.right()
@@ -161,3 +162,4 @@ def test_without_a_still_the_text_is_one_reading_column_as_before(panel):
     assert view.figure is None
     assert _rect(view, view.body).left() == view.ctx.grid.margin
     assert view.body.width() == column_width(view.ctx, view.body.font())
+

@@ -247,7 +247,7 @@ def test_elided_lines_keep_the_text_in_order_and_fit(qapp, language, text):
     from PySide6.QtGui import QFontMetrics
 
     from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
-    from kiosk.ui.screens.viewer.caption import elide_lines
+    from kiosk.ui.lines import elide_lines
     from kiosk.ui.screens.viewer.measure import language_font
 
     load_bundled_fonts()

@@ -64,8 +64,8 @@ class WipePanelView(PanelView):
         column = QVBoxLayout(self.texts)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(ctx.mm(sizes.gap))
+        column.addLayout(instruction)  # first: on a short display the caption scrolls, this stays in view
         column.addWidget(self.caption)
-        column.addLayout(instruction)
         column.addStretch(1)
         credits = QVBoxLayout()
         credits.setSpacing(ctx.mm(1.5))

@@ -9,15 +9,14 @@ touch target with a "More" button: a tap opens the whole text in a sheet
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import language_font
 from kiosk.ui.layout import TapTracker, column_width
+from kiosk.ui.lines import elide_lines
 from kiosk.ui.screens.viewer.measure import fix_button_width, lines_height
 from kiosk.ui.typography import no_widow
 from kiosk.ui.widgets import TouchButton, make_label
@@ -26,52 +25,6 @@ CAPTION_LINES = 2
 CAPTION_LINE_CHARS = 70
 """Longer lines than body text's, within the 45-75 characters readers manage,
 so that two lines hold most captions whole."""
-ELLIPSIS = "…"
-
-
-def _utf16_slice(text: str, start: int, length: int) -> str:
-    """Qt counts text positions in UTF-16 units; Python in code points."""
-    units = text.encode("utf-16-le")
-    return units[2 * start:2 * (start + length)].decode("utf-16-le", errors="ignore")
-
-
-def wrap_lines(text: str, font: QFont, width: int) -> list[str]:
-    """The lines `text` wraps into at `width`, broken as Qt breaks them (at
-    spaces, and between any two Chinese characters)."""
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    spans = []
-    layout.beginLayout()
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    return [_utf16_slice(text, start, length).strip() for start, length in spans]
-
-
-def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> tuple[list[str], bool]:
-    """`text` in at most `max_lines` lines of `width`; when it needs more, the
-    last line ends in "…" after its last whole word. Returns (lines, cut)."""
-    text = re.sub(r"[ \t\r\n]+", " ", text).strip()  # not str.split(): it breaks no-break spaces
-    lines = wrap_lines(text, font, width) if text else []
-    if len(lines) <= max_lines:
-        return lines, False
-    kept = lines[:max_lines - 1]
-    room = width - QFontMetrics(font).horizontalAdvance(ELLIPSIS)
-    last = wrap_lines(_after(text, kept), font, room)[0]
-    return [*kept, last.rstrip(" ,;:—-") + ELLIPSIS], True
-
-
-def _after(text: str, kept: list[str]) -> str:
-    """What follows the `kept` lines in `text` (whose spaces wrapping dropped)."""
-    position = 0
-    for line in kept:
-        position = text.index(line, position) + len(line)
-    return text[position:].strip()
-
-
 class CaptionStrip(QWidget):
     """Two caption lines and a credit line, then "More" when anything is cut.
     Its size is fixed at construction from the display, never the language."""

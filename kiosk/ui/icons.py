@@ -5,6 +5,8 @@ about a tenth of a second (it pulls in QtPy), which the first frame need not wai
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QIcon
 
 GLYPHS = {
@@ -29,6 +31,11 @@ GLYPHS = {
     "chapters": "mdi6.format-list-bulleted",
     "next_film": "mdi6.arrow-right",
 }
+
+
+def icon_fonts_loaded() -> bool:
+    """Whether an icon costs only its drawing now (the fonts load at the first)."""
+    return "qtawesome" in sys.modules
 
 
 def icon(meaning: str, colour: str, disabled_colour: str | None = None) -> QIcon:

@@ -122,3 +122,37 @@ def test_validate_keeps_its_checks_in_the_user_cache_folder_unless_told_not_to(t
     assert main(["validate", "--no-cache", str(root)]) == 0
     assert parses == ["a", "a"]
     assert list(Path(os.environ["XDG_CACHE_HOME"]).glob("exhibit-kiosk/checked/*.pickle"))
+
+
+def test_loading_a_collection_runs_no_cycle_collection(tmp_path, monkeypatch):
+    """Tens of thousands of long-lived objects: walking them again and again
+    was half the time of loading 500 exhibits."""
+    import gc
+
+    from bench.collection import make_collection
+    from kiosk.content import loader
+
+    root = tmp_path / "exhibits"
+    make_collection(root, 60, 20)
+    during: list[bool] = []
+    reading = []
+    original = loader.load_exhibit_file
+
+    def reading_file(*args, **kwargs):
+        reading.append(True)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            reading.pop()
+    monkeypatch.setattr(loader, "load_exhibit_file", reading_file)
+
+    def count(phase, info):
+        if phase == "start" and reading:
+            during.append(True)
+    gc.callbacks.append(count)
+    try:
+        for cache in (CheckedCache(tmp_path / "cache"), CheckedCache(tmp_path / "cache")):  # checked, then kept
+            assert len(load_catalog([root], cache).exhibits) == 60
+            assert during == [] and gc.isenabled()
+    finally:
+        gc.callbacks.remove(count)

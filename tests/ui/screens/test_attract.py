@@ -176,3 +176,33 @@ def test_no_icon_is_made_inside_a_paint(qtbot, ctx, monkeypatch):
     attract.resize(800, 450)
     attract.repaint()
     assert made_while_painting and not any(made_while_painting)
+
+
+def test_the_first_sharp_frame_does_not_wait_for_the_icon_fonts(qtbot, ctx, monkeypatch):
+    """Loading the icon fonts costs a tenth of a second at start-up: the still
+    and the call to action show first, the touch glyph a moment later."""
+    import kiosk.ui.screens.attract as attract_module
+    from kiosk.ui.screens.attract import texts
+
+    events: list[str] = []
+    original_paint, original_icon = AttractScreen.paintEvent, texts.icon
+
+    def paint(self, event):
+        original_paint(self, event)
+        events.append("placeholder" if self.is_placeholder(0) else "sharp frame")
+
+    def icon(*args, **kwargs):
+        events.append("icon")
+        return original_icon(*args, **kwargs)
+    monkeypatch.setattr(attract_module, "icon_fonts_loaded", lambda: False)  # as in a fresh process
+    monkeypatch.setattr(AttractScreen, "paintEvent", paint)
+    monkeypatch.setattr(texts, "icon", icon)
+    attract = attract_on(qtbot, ctx, attract_slides(ctx.catalog))
+    attract.show()
+    qtbot.waitUntil(lambda: "icon" in events and events[-1] == "sharp frame")
+    assert "sharp frame" in events[:events.index("icon")]
+    glyph = attract._lay_out().icon_at
+    accent = QColor(ctx.theme.colours.accent)
+    image = attract.grab().toImage()
+    assert any(image.pixelColor(x, y) == accent for x in range(glyph.left(), glyph.right())
+               for y in range(glyph.top(), glyph.bottom()))

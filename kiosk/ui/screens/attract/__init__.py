@@ -41,8 +41,9 @@ from kiosk.content.text import Text
 from kiosk.media.crop import focus_in_cover
 from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
+from kiosk.ui.icons import icon_fonts_loaded
 from kiosk.ui.layout import FillParent
-from kiosk.ui.screens.attract.texts import AttractTexts, lay_out_texts, render_caption
+from kiosk.ui.screens.attract.texts import AttractTexts, add_glyphs, lay_out_texts, render_caption
 from kiosk.visit.attract import Slide, Timeline, call_to_action, zoom_at
 from kiosk.visit.model import Place, Screen
 
@@ -51,6 +52,8 @@ log = logging.getLogger(__name__)
 OVERSCAN = 1.15
 """Stills are decoded this much larger than the screen, so that the Ken Burns
 zoom (kiosk.visit.attract.ZOOM) never enlarges the decoded pixels."""
+GLYPHS_AT_THE_LATEST_MS = 500
+"""The glyphs come after the first sharp frame, or after this when no still shows."""
 MIN_FRAME_MS = 33
 MAX_FRAME_MS = 100
 FRAME_BUDGET = 3
@@ -171,8 +174,9 @@ class AttractScreen(QWidget):
         self.show()
         self.raise_()
         self._request()
-        self._lay_out()  # its fonts and icons now, never inside a paint
+        self._lay_out()  # its fonts now, never inside a paint
         self._timer.start()
+        QTimer.singleShot(GLYPHS_AT_THE_LATEST_MS, self, self._add_glyphs)
 
     def stop(self) -> None:
         self.hide()
@@ -258,6 +262,13 @@ class AttractScreen(QWidget):
         self._paint_call_to_action(painter, texts, elapsed)
         painter.end()
         self._adapt_frame_rate((time.perf_counter() - began) * 1000)
+        if texts.icons is None and not self.is_placeholder(self._turn % max(1, len(self.slides))):
+            QTimer.singleShot(0, self, self._add_glyphs)  # the first sharp frame is on screen
+
+    def _add_glyphs(self) -> None:
+        if self._texts is not None and self._texts.icons is None:
+            add_glyphs(self.ctx, self._texts, self.devicePixelRatioF())
+            self.update()
 
     def _paint_slide(self, painter: QPainter, texts: AttractTexts, turn: int, elapsed: float,
                      opacity: float) -> None:
@@ -287,6 +298,8 @@ class AttractScreen(QWidget):
         gradient.setColorAt(0, self.ctx.theme.colour("surface"))
         gradient.setColorAt(1, self.ctx.theme.colour("background"))
         painter.fillRect(self.rect(), gradient)
+        if texts.placeholder is None:
+            return
         opacity = painter.opacity()
         painter.setOpacity(opacity * 0.25)
         side = texts.placeholder.width() / self.devicePixelRatioF()
@@ -331,7 +344,8 @@ class AttractScreen(QWidget):
         painter.drawRoundedRect(QRectF(texts.cta_box).adjusted(width / 2, width / 2, -width / 2,
                                                                -width / 2), radius, radius)
         painter.setOpacity(1.0)
-        painter.drawPixmap(texts.icon_at.topLeft(), texts.icons[self._pressed])
+        if texts.icons is not None:
+            painter.drawPixmap(texts.icon_at.topLeft(), texts.icons[self._pressed])
         painter.setPen(QColor(colours.accent_text if self._pressed else colours.text))
         for text, font, rect in texts.cta:
             painter.setFont(font)
@@ -354,6 +368,8 @@ class AttractScreen(QWidget):
         if self._texts is None:
             self._texts = lay_out_texts(self.ctx, self.rect(), self.devicePixelRatioF(),
                                         self._call_to_action())
+            if icon_fonts_loaded():  # no frame without them after the first
+                add_glyphs(self.ctx, self._texts, self.devicePixelRatioF())
         return self._texts
 
     def _caption(self, index: int, texts: AttractTexts) -> QPixmap:

@@ -27,11 +27,13 @@ class AttractTexts:
     subtitle_font: QFont
     cta: list[tuple[str, QFont, QRect]]
     cta_box: QRect
-    icons: tuple[QPixmap, QPixmap]
-    """The touch glyph, normally and on the pressed call to action."""
     icon_at: QRect
     radius: float
-    placeholder: QPixmap
+    icons: tuple[QPixmap, QPixmap] | None = None
+    """The touch glyph, normally and on the pressed call to action..."""
+    placeholder: QPixmap | None = None
+    """...and the film glyph of a missing still: drawn by `add_glyphs` after
+    the first frame, since loading the icon fonts costs a tenth of a second."""
 
 
 def lay_out_texts(ctx: Context, rect: QRect, ratio: float,
@@ -72,14 +74,17 @@ def lay_out_texts(ctx: Context, rect: QRect, ratio: float,
             placed.append((text, font, QRect(x, y, width, line_height)))
             x += width
         y += line_height
-    glyph_size = QSize(icon_side, icon_side)
-    glyphs = (icon("touch", ctx.theme.colours.accent).pixmap(glyph_size, ratio),
-              icon("touch", ctx.theme.colours.accent_text).pixmap(glyph_size, ratio))
-    film = ctx.mm(40)
-    placeholder = icon("film", ctx.theme.colours.text_muted).pixmap(QSize(film, film), ratio)
     return AttractTexts(margin, ctx.paint_font(sizes.title_pt, bold=True), ctx.paint_font(sizes.body_pt),
-                         placed, box, glyphs, icon_at, min(box.height(), line_height + pad) / 2,
-                         placeholder)
+                         placed, box, icon_at, min(box.height(), line_height + pad) / 2)
+
+
+def add_glyphs(ctx: Context, texts: AttractTexts, ratio: float) -> None:
+    """The glyphs of `texts`, drawn from the icon fonts."""
+    colours = ctx.theme.colours
+    texts.icons = (icon("touch", colours.accent).pixmap(texts.icon_at.size(), ratio),
+                   icon("touch", colours.accent_text).pixmap(texts.icon_at.size(), ratio))
+    film = ctx.mm(40)
+    texts.placeholder = icon("film", colours.text_muted).pixmap(QSize(film, film), ratio)
 
 
 def caption_lines(ctx: Context, exhibit: Exhibit) -> list[tuple[str, str]]:

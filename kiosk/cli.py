@@ -77,6 +77,14 @@ def _parser() -> argparse.ArgumentParser:
     set_pin.add_argument("--pin", default=None, help=argparse.SUPPRESS)  # scripts only
     set_pin.set_defaults(handler=_set_pin)
     _add_stats_command(commands)
+    doctor = commands.add_parser(
+        "doctor", help="check this PC can run the kiosk: display, fonts, content, folders, service",
+        description="Exit status: 0 the kiosk would run correctly (warnings allowed), 1 it would not.")
+    _add_config_option(doctor)
+    doctor.add_argument("--exhibits", type=Path, default=None, metavar="DIR",
+                        help="exhibits folder (default: the settings', else the bundled exhibits)")
+    doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
+    doctor.set_defaults(handler=_doctor)
     return parser
 
 
@@ -114,7 +122,7 @@ def _add_stats_command(commands: argparse._SubParsersAction) -> None:  # type: i
 
 
 LOG_LEVELS = ["debug", "info", "warning", "error"]
-COMMANDS = ("validate", "prepare", "schema", "run", "present", "render", "config", "set-pin", "stats")
+COMMANDS = ("validate", "prepare", "schema", "run", "present", "render", "config", "set-pin", "stats", "doctor")
 
 
 def _language(text: str) -> str:
@@ -249,6 +257,12 @@ def _set_pin(args: argparse.Namespace) -> int:
     from kiosk.settings.show import set_pin
 
     return set_pin(args.config, args.pin)
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import doctor_command
+
+    return doctor_command(args.config, args.exhibits, args.json)
 
 
 def _stats(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from kiosk.operation.faults import FaultBarrier
 from kiosk.operation.lockdown import Lockdown
 from kiosk.operation.logs import configure_logging
 from kiosk.operation.modes import Mode, PresenterMode, VisitorMode
+from kiosk.operation.service import ServiceHeartbeat, SystemdNotifier
 from kiosk.operation.staff import StaffAccess
 from kiosk.operation.staging import ContentStaging
 from kiosk.operation.stopping import StopOnSignals
@@ -67,6 +68,7 @@ class KioskController(QObject):
         self.watcher.staged.connect(self.staging.stage)
         self.staff = StaffAccess(window, loaded, self.mode, self.watcher, stats, self.quit)
         self.collector = MainThreadCollector(self.ctx, parent=self)
+        self.heartbeat = ServiceHeartbeat(window, SystemdNotifier(), parent=self)
         if barrier is not None:
             barrier.recover.connect(self.recover)
             barrier.escalate.connect(self.fall_back)
@@ -74,6 +76,7 @@ class KioskController(QObject):
     def start(self) -> None:
         self.collector.start()
         self.mode.start()
+        self.heartbeat.start()
         # once attract mode shows its first frame: the first tap then finds its screen
         # built, the first zoom into a very large still its tiles cut
         QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
@@ -97,6 +100,7 @@ class KioskController(QObject):
 
     def quit(self, why: str = "the admin screen") -> None:
         log.info("quitting: %s", why)
+        self.heartbeat.stopping()
         self.collector.stop()
         self.lockdown.allow_quit()
         self.window.close()

@@ -110,15 +110,16 @@ class StillFigure(QWidget):
         texts = QVBoxLayout()
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(self.spacing)
-        for label, value in self.labels:
+        for label, _value in self.labels:
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            label.setVisible(value is not None)
             texts.addWidget(label)
         texts.addStretch(1)
         self.box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.addWidget(self.image, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.box.addLayout(texts, 1)
+        for label, value in self.labels:  # in the figure now: showing a label without one opens a window
+            label.setVisible(value is not None)
 
     @property
     def caption_beside(self) -> bool:

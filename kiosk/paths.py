@@ -1,6 +1,8 @@
 """Where the bundled files live: beside the package in a source checkout or an
-editable install, under `<prefix>/share/exhibit-kiosk` after `pip install .`;
-and the per-user folders the kiosk keeps its own files in (platformdirs)."""
+editable install, under `<prefix>/share/exhibit-kiosk` after `pip install .`,
+under `share/exhibit-kiosk` beside the package after `pip install --target`
+(the Debian package's /opt/exhibit-kiosk/lib); and the per-user folders the
+kiosk keeps its own files in (platformdirs)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,13 @@ from pathlib import Path
 APP_NAME = "exhibit-kiosk"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTALLED_DATA = Path(sys.prefix) / "share" / "exhibit-kiosk"
+TARGET_DATA = PROJECT_ROOT / "share" / "exhibit-kiosk"
 
 
 def _data_root() -> Path:
-    return PROJECT_ROOT if (PROJECT_ROOT / "exhibits").is_dir() else INSTALLED_DATA
+    if (PROJECT_ROOT / "exhibits").is_dir():
+        return PROJECT_ROOT
+    return TARGET_DATA if TARGET_DATA.is_dir() else INSTALLED_DATA
 
 
 def bundled_exhibits_dir() -> Path:

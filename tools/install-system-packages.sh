@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The Debian/Ubuntu packages the kiosk's tests need beyond Python's: a virtual
 # X screen and real input events for the real-window tests (xvfb, xdotool),
-# and the libraries Qt's xcb platform loads. Installs only what is missing;
+# the libraries Qt's xcb platform loads, and cage and xinit (the packaged sessions'
+# units are verified against them), weston (headless: the Wayland client test).
+# Installs only what is missing;
 # uses sudo when not run as root. The README's test command runs this first.
 set -euo pipefail
-packages=(xvfb xdotool libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
+packages=(xvfb xdotool cage xinit weston libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
           libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libegl1 libgl1)
 missing=()
 for package in "${packages[@]}"; do

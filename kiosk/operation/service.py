@@ -32,8 +32,8 @@ class SystemdNotifier:
         self.address = "\0" + address[1:] if address.startswith("@") else address
         usec = environ.get("WATCHDOG_USEC", "")
         self.watchdog_ms = int(usec) // 1000 if usec.isdigit() and int(usec) > 0 else None
-        if environ.get("WATCHDOG_PID", str(os.getpid())) != str(os.getpid()):
-            self.watchdog_ms = None  # the watchdog is meant for another process
+        if environ.get("WATCHDOG_PID", str(os.getpid())) not in (str(os.getpid()), str(os.getppid())):
+            self.watchdog_ms = None  # meant for another process; under cage, cage is the main one
 
     @property
     def enabled(self) -> bool:

@@ -78,11 +78,19 @@ def test_a_blocked_event_loop_gets_no_ping(qtbot, systemd):
     assert receive() == []
 
 
+def test_under_cage_the_kiosk_pings_the_watchdog_of_its_parent():
+    """The unit's main process is the compositor; the kiosk, its child, is the one that knows."""
+    import os
+
+    environ = {"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getppid())}
+    assert SystemdNotifier(environ).watchdog_ms == 30000
+
+
 def test_outside_systemd_nothing_is_sent():
     notifier = SystemdNotifier({})
     assert not notifier.enabled and not notifier.send("READY=1")
     assert SystemdNotifier({"NOTIFY_SOCKET": "/run/x", "WATCHDOG_USEC": "1000000",
-                            "WATCHDOG_PID": "1"}).watchdog_ms is None  # another process's watchdog
+                            "WATCHDOG_PID": "4194305"}).watchdog_ms is None  # another process's
 
 
 def test_the_kiosk_tells_systemd_ready_pings_and_stops_cleanly(tmp_path, systemd):

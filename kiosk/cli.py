@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     doctor.add_argument("--exhibits", type=Path, default=None, metavar="DIR",
                         help="exhibits folder (default: the settings', else the bundled exhibits)")
     doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
+    doctor.add_argument("--display-probe", action="store_true", help=argparse.SUPPRESS)  # its own child
     doctor.set_defaults(handler=_doctor)
     return parser
 
@@ -260,8 +261,10 @@ def _set_pin(args: argparse.Namespace) -> int:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    from kiosk.doctor import doctor_command
+    from kiosk.doctor import doctor_command, probe_display
 
+    if args.display_probe:
+        return probe_display()
     return doctor_command(args.config, args.exhibits, args.json)
 
 

@@ -25,15 +25,6 @@ from kiosk.paths import APP_NAME, bundled_exhibits_dir, checked_cache_dir
 Status = Literal["ok", "warn", "FAIL"]
 UNIT = f"{APP_NAME}.service"
 UNIT_FOLDERS = (Path("/etc/systemd/system"), Path("/lib/systemd/system"), Path("/usr/lib/systemd/system"))
-DISPLAY_PROBE = """
-import json, sys
-from PySide6.QtGui import QGuiApplication
-app = QGuiApplication(sys.argv[:1])
-screens = [{"name": s.name(), "width": s.geometry().width(), "height": s.geometry().height(),
-            "width_mm": s.physicalSize().width(), "height_mm": s.physicalSize().height(),
-            "dpi": round(s.physicalDotsPerInch(), 1)} for s in app.screens()]
-print(json.dumps({"platform": app.platformName(), "screens": screens}))
-"""
 SAMPLE_KEY = "touch_to_explore"
 """The interface string whose every letter each enabled language's font must have."""
 
@@ -114,11 +105,28 @@ def check_pin(loaded: object) -> Check:
     return Check("admin PIN", "warn", "not set: staff cannot open the admin screen; run `kiosk set-pin`")
 
 
+def probe_display() -> int:
+    """`kiosk doctor --display-probe`, the child: the platform and its screens as JSON."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication(sys.argv[:1])
+    screens = [{"name": s.name(), "width": s.geometry().width(), "height": s.geometry().height(),
+                "width_mm": s.physicalSize().width(), "height_mm": s.physicalSize().height(),
+                "dpi": round(s.physicalDotsPerInch(), 1)} for s in app.screens()]
+    print(json.dumps({"platform": app.platformName(), "screens": screens}))
+    return 0
+
+
+def _kiosk_command() -> list[str]:
+    """This kiosk as a command: the frozen executable, or its Python running the package."""
+    return [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "kiosk"]
+
+
 def check_display(environment: dict[str, str] | None = None) -> tuple[Check, dict[str, object] | None]:
     """The platform Qt would use and its screens, from a child process."""
     try:
-        result = subprocess.run([sys.executable, "-c", DISPLAY_PROBE], capture_output=True, text=True,
-                                timeout=30, env=environment)
+        result = subprocess.run([*_kiosk_command(), "doctor", "--display-probe"], capture_output=True,
+                                text=True, timeout=30, env=environment)
     except (OSError, subprocess.TimeoutExpired) as error:
         return Check("display", "FAIL", f"cannot start the display probe: {error}"), None
     if result.returncode != 0:

@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
     doctor.add_argument("--display-probe", action="store_true", help=argparse.SUPPRESS)  # its own child
     doctor.set_defaults(handler=_doctor)
+    status = commands.add_parser(
+        "status", help="what the running kiosk reports in its health file",
+        description="Exit status: 0 the kiosk is running and drawing, 1 it is not (or writes no health file).")
+    _add_config_option(status)
+    status.set_defaults(handler=_status)
     return parser
 
 
@@ -123,7 +128,8 @@ def _add_stats_command(commands: argparse._SubParsersAction) -> None:  # type: i
 
 
 LOG_LEVELS = ["debug", "info", "warning", "error"]
-COMMANDS = ("validate", "prepare", "schema", "run", "present", "render", "config", "set-pin", "stats", "doctor")
+COMMANDS = ("validate", "prepare", "schema", "run", "present", "render", "config", "set-pin", "stats", "doctor",
+            "status")
 
 
 def _language(text: str) -> str:
@@ -266,6 +272,20 @@ def _doctor(args: argparse.Namespace) -> int:
     if args.display_probe:
         return probe_display()
     return doctor_command(args.config, args.exhibits, args.json)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from kiosk.operation.health import status_lines
+    from kiosk.settings.loading import load_settings
+
+    loaded = load_settings(args.config)
+    if loaded.health_file is None:
+        print("kiosk status: health.folder is not set in kiosk.yaml, so the kiosk writes no health file",
+              file=sys.stderr)
+        return 1
+    healthy, lines = status_lines(loaded.health_file, loaded.settings.health.interval_seconds)
+    print("\n".join(lines))
+    return 0 if healthy else 1
 
 
 def _stats(args: argparse.Namespace) -> int:

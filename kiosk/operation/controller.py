@@ -22,6 +22,7 @@ from kiosk.content.loader import load_exhibits_folder
 from kiosk.media.tiles import large_stills
 from kiosk.operation.collector import MainThreadCollector
 from kiosk.operation.faults import FaultBarrier
+from kiosk.operation.health import HealthReporter
 from kiosk.operation.lockdown import Lockdown
 from kiosk.operation.logs import configure_logging
 from kiosk.operation.modes import Mode, PresenterMode, VisitorMode
@@ -66,22 +67,29 @@ class KioskController(QObject):
         self.watcher = ContentWatcher(exhibits_root, self.ctx.catalog, cache=cache, parent=self)
         self.staging = ContentStaging(self.visit, self.ctx.images, self.mode)
         self.watcher.staged.connect(self.staging.stage)
-        self.staff = StaffAccess(window, loaded, self.mode, self.watcher, stats, self.quit)
+        self.health = HealthReporter(self.visit, loaded.health_file, settings.health.interval_seconds,
+                                     lambda: window.last_frame, len(loaded.problems))
+        self.staff = StaffAccess(window, loaded, self.mode, self.watcher, stats, self.quit, self.health.summary)
         self.collector = MainThreadCollector(self.ctx, parent=self)
         self.heartbeat = ServiceHeartbeat(window, SystemdNotifier(), parent=self)
+        self.watcher.rejected.connect(self.health.refused)
         if barrier is not None:
             barrier.recover.connect(self.recover)
             barrier.escalate.connect(self.fall_back)
+            for signal in (barrier.recover, barrier.escalate):
+                signal.connect(self.health.fault)
 
     def start(self) -> None:
         self.collector.start()
         self.mode.start()
         self.heartbeat.start()
+        self.health.start()
         # once attract mode shows its first frame: the first tap then finds its screen
         # built, the first zoom into a very large still its tiles cut
-        QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
+        QTimer.singleShot(PREPARE_AFTER_MS, self, self.prepare_ahead)
 
-    def _prepare(self) -> None:
+    def prepare_ahead(self) -> None:
+        """Exhibit screens built and the largest stills tiled, before a visitor asks."""
         self.window.prepare_screens()
         self.ctx.tiles.prepare(large_stills(self.ctx.catalog))
 
@@ -101,6 +109,7 @@ class KioskController(QObject):
     def quit(self, why: str = "the admin screen") -> None:
         log.info("quitting: %s", why)
         self.heartbeat.stopping()
+        self.health.stop()
         self.collector.stop()
         self.lockdown.allow_quit()
         self.window.close()

@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 class StaffAccess(QObject):
     def __init__(self, window: KioskWindow, loaded: LoadedSettings, mode: Mode,
-                 watcher: ContentWatcher, stats: BackgroundStats, quit_kiosk: Callable[[], None]):
+                 watcher: ContentWatcher, stats: BackgroundStats, quit_kiosk: Callable[[], None],
+                 health: Callable[[], list[str]] | None = None):
         super().__init__(window)
         self.window = window
         self.visit = window.ctx.visit
@@ -40,6 +41,8 @@ class StaffAccess(QObject):
         self.watcher = watcher
         self.stats = stats
         self.quit_kiosk = quit_kiosk
+        self.health = health
+        """What the kiosk's health reports, line by line (kiosk.operation.health)."""
         admin = loaded.settings.admin
         self.gate = PinGate(admin.pin_hash)
         self.corner = AdminCorner(window, window.ctx, self.ask_for_pin, admin.corner,
@@ -73,6 +76,7 @@ class StaffAccess(QObject):
         info = AdminInfo.collect(catalog, self.loaded.problems,
                                  format_report(self.stats.report(today, today)))
         info.content_problems.extend(p for p in self.watcher.problems if p not in catalog.problems)
+        info.health = self.health() if self.health is not None else []
         return info
 
     def _restart(self) -> None:

@@ -41,6 +41,10 @@ def _exists(path: Path) -> bool:
         return True
 
 
+HEALTH_FILE = "exhibit-kiosk.prom"
+"""The collector reads every *.prom file in its folder; this one is the kiosk's."""
+
+
 @dataclass
 class LoadedSettings:
     settings: KioskSettings
@@ -62,7 +66,13 @@ class LoadedSettings:
     @property
     def exhibits_dir(self) -> Path | None:
         """The exhibits folder to use; None means the bundled exhibits."""
-        return _exhibits_dir(self.settings.exhibits, self.path)
+        return _settings_folder(self.settings.exhibits, self.path)
+
+    @property
+    def health_file(self) -> Path | None:
+        """The Prometheus health file to write; None when health.folder is not set."""
+        folder = _settings_folder(self.settings.health.folder, self.path)
+        return folder / HEALTH_FILE if folder is not None else None
 
     @property
     def cursor_hidden(self) -> bool:
@@ -70,7 +80,8 @@ class LoadedSettings:
         return cursor == "hidden" or (cursor == "auto" and self.settings.lockdown)
 
 
-def _exhibits_dir(value: str | None, settings_path: Path | None) -> Path | None:
+def _settings_folder(value: str | None, settings_path: Path | None) -> Path | None:
+    """A folder named in kiosk.yaml: relative to the file when not absolute."""
     if value is None:
         return None
     folder = Path(value).expanduser()
@@ -161,7 +172,7 @@ def _check_after(settings: KioskSettings, report: FileReport,
     """Checks that need the file system or must not fall back to a default.
     Returns the settings and the names of those that fell back to their default."""
     fell_back: set[tuple[str, ...]] = set()
-    folder = _exhibits_dir(settings.exhibits, path)
+    folder = _settings_folder(settings.exhibits, path)
     if folder is not None and not folder.is_dir():
         report.add(("exhibits",), Severity.ERROR,
                    f"no such exhibits folder: {folder}; using the bundled exhibits")

@@ -120,6 +120,14 @@ class StatisticsSettings(Section):
     enabled: bool = True
 
 
+class HealthSettings(Section):
+    folder: str | None = Field(
+        None, description="Folder for the Prometheus health file exhibit-kiosk.prom (node_exporter's "
+                          "textfile collector folder, such as /var/lib/prometheus/node-exporter); none: no file.")
+    interval_seconds: Annotated[int, Field(ge=1, le=300)] = Field(
+        5, description="How often the health file is written.")
+
+
 class KioskSettings(Section):
     exhibits: str | None = Field(
         None, description="Exhibits folder, relative to kiosk.yaml; default the bundled exhibits.")
@@ -133,6 +141,7 @@ class KioskSettings(Section):
     admin: AdminSettings = AdminSettings()
     presenter: PresenterSettings = PresenterSettings()
     statistics: StatisticsSettings = StatisticsSettings()
+    health: HealthSettings = HealthSettings()
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
 

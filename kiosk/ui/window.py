@@ -9,9 +9,10 @@ window follows the model's place: it never decides where the visitor goes.
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
@@ -66,6 +67,8 @@ class KioskWindow(QWidget):
         """Exhibit screens built and not on screen, by exhibit id, least recently shown first."""
         self.viewer: StillViewer | None = None
         self.quit_on_escape = True
+        self.last_frame = 0.0
+        """When the window last drew a frame (time.time()): what health reports as proof of pixels."""
         ctx.signals.place_changed.connect(self._follow)
         ctx.signals.catalog_changed.connect(self._new_catalog)
         follow_language(self, ctx.language)
@@ -207,6 +210,11 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(screen)
             screen.deleteLater()
         self._built.clear()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:  # the widgets' frame is being drawn
+            self.last_frame = time.time()
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         quit_keys = event.key() == Qt.Key.Key_Escape and self.quit_on_escape or (

@@ -40,6 +40,10 @@ class Soak:
                                           tmp_path, self.stats)
         self.window.show()
         self.controller.start()
+        # What attract mode does 1.5 s after start, done now: the soak measures
+        # visits, not the one-off cutting of the 8K still's tiles.
+        self.controller.prepare_ahead()
+        self.ctx.tiles.wait()
         self.visits = 0
 
     def settle(self) -> None:

@@ -35,6 +35,8 @@ class AdminInfo:
     content_problems: list[Problem] = field(default_factory=list)
     statistics: str = ""
     """Today's visitor statistics as text (kiosk.statistics.report.format_report)."""
+    health: list[str] = field(default_factory=list)
+    """What the health file reports, as `kiosk status` prints it."""
 
     @classmethod
     def collect(cls, catalog: Catalog, settings_problems: list[Problem],
@@ -97,20 +99,15 @@ class AdminScreen(OpaqueOverlay):
     def set_info(self, info: AdminInfo) -> None:
         """Show `info`, replacing what was shown (after a reload, say)."""
         self.info = info
-        s = self.ctx.theme.sizes
         overview = self._column(self.overview_area)
         self._heading(overview, f"Exhibits loaded: {len(info.exhibits)}")
         self._lines(overview, [f"{title}  ({exhibit_id})" for exhibit_id, title in info.exhibits]
                     or ["None: visitors see an empty home screen."])
         self._heading(overview, "Today's visitors")
-        statistics = make_label(self.ctx, s.small_pt)
-        # The report is a fixed-layout table, so its columns need a fixed-pitch face.
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPixelSize(self.ctx.metrics.font_px(s.small_pt))
-        statistics.setFont(mono)
-        statistics.setProperty(FIXED_PITCH, True)
-        statistics.setText(info.statistics or "No statistics recorded.")
-        overview.addWidget(statistics)
+        self._table(overview, info.statistics or "No statistics recorded.")
+        if info.health:
+            self._heading(overview, "Health")
+            self._table(overview, "\n".join(info.health))
         overview.addStretch(1)
         problems = self._column(self.problems_area)
         self.problem_labels: list[QLabel] = []
@@ -138,6 +135,16 @@ class AdminScreen(OpaqueOverlay):
         label.setText(text)
         if column.count():
             column.addSpacing(self.ctx.mm(self.ctx.theme.sizes.gap))
+        column.addWidget(label)
+
+    def _table(self, column: QVBoxLayout, text: str) -> None:
+        """Text laid out in columns by spaces, which needs a fixed-pitch face."""
+        label = make_label(self.ctx, self.ctx.theme.sizes.small_pt)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPixelSize(self.ctx.metrics.font_px(self.ctx.theme.sizes.small_pt))
+        label.setFont(mono)
+        label.setProperty(FIXED_PITCH, True)
+        label.setText(text)
         column.addWidget(label)
 
     def _lines(self, column: QVBoxLayout, lines: list[str]) -> list[QLabel]:

@@ -7,7 +7,7 @@ as on that display. Names are predictable so renders can be compared run to run:
     OUT/1920x1080/en/<exhibit>/00-title.png
     OUT/1920x1080/en/<exhibit>/02-gallery.png
     OUT/1920x1080/en/<exhibit>/02-gallery-still-2.png
-    OUT/1920x1080/en/still-there.png, pin.png, admin.png
+    OUT/1920x1080/en/still-there.png, pin.png, admin.png, closed.png
 
 The render runs the kiosk as it runs on the floor (the controller, attract
 mode, the idle countdown, staff access) and drives the visit model as a
@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import tempfile
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -97,6 +98,10 @@ def _render_language(window: KioskWindow, visit: Visit, language: str, folder: P
         _settle(window)
         written.append(_save(window, folder / f"{name}.png"))
         visit.close_overlay()
+    window.closed.set_opening(datetime.combine(date.today() + timedelta(days=1), time(10)))
+    visit.close_for_the_day()
+    _settle(window)
+    written.append(_save(window, folder / "closed.png"))
     return written
 
 

@@ -59,6 +59,9 @@ def check_files(data: Any, folder: Path, path: DataPath = ()) -> Iterator[Findin
 
 
 def check_exhibit(exhibit: Exhibit) -> Iterator[Finding]:
+    if exhibit.show_from and exhibit.show_until and exhibit.show_until < exhibit.show_from:
+        yield (("show_until",), Severity.ERROR,
+               f"{exhibit.show_until} is before show_from ({exhibit.show_from}): the exhibit would never show")
     values = list(walk(exhibit))
     yield from _check_languages(exhibit, values)
     yield from _check_readability(exhibit, values)

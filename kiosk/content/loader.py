@@ -16,6 +16,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,16 @@ class Catalog:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+
+def on_show(catalog: Catalog, day: date) -> Catalog:
+    """The exhibits shown on `day` (their show_from and show_until). When every
+    one is out of its dates, all are shown: a kiosk never goes blank for that."""
+    shown = [item for item in catalog.exhibits if item.exhibit.on_show(day)]
+    if not shown and catalog.exhibits:
+        log.warning("no exhibit is within its show_from/show_until dates on %s: showing them all", day)
+        shown = list(catalog.exhibits)
+    return Catalog(shown, catalog.problems)
 
 
 @dataclass

@@ -289,6 +289,12 @@ class Exhibit(Model):
     summary: TextField | None = None
     tile: TileImage
     panels: Annotated[list[Panel], Field(min_length=1)]
+    show_from: dt.date | None = Field(None, description="The first day the exhibit is shown (YYYY-MM-DD).")
+    show_until: dt.date | None = Field(None, description="The last day the exhibit is shown (YYYY-MM-DD).")
+
+    def on_show(self, day: dt.date) -> bool:
+        return (self.show_from is None or self.show_from <= day) and (
+            self.show_until is None or day <= self.show_until)
 
     @property
     def all_languages(self) -> list[str]:

@@ -59,6 +59,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "directed_by": {"en": "Director", "zh": "导演", "ru": "Режиссёр"},
     "cast": {"en": "Cast", "zh": "演员", "ru": "В ролях"},
     "crew": {"en": "Crew", "zh": "摄制组", "ru": "Съёмочная группа"},
+    "closed_now": {"en": "Closed", "zh": "已闭馆", "ru": "Закрыто"},
+    "opens_at": {"en": "Opens {day} at {time}", "zh": "{day} {time} 开放", "ru": "Откроется {day} в {time}"},
     "still_there": {"en": "Still there?", "zh": "您还在吗？", "ru": "Вы ещё здесь?"},
     "keep_exploring": {"en": "Keep exploring", "zh": "继续探索", "ru": "Продолжить"},
     "starting_over": {"en": "Otherwise the kiosk starts over for the next visitor.",

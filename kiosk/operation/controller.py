@@ -23,6 +23,7 @@ from kiosk.media.tiles import large_stills
 from kiosk.operation.collector import MainThreadCollector
 from kiosk.operation.faults import FaultBarrier
 from kiosk.operation.health import HealthReporter
+from kiosk.operation.hours import HoursKeeper
 from kiosk.operation.lockdown import Lockdown
 from kiosk.operation.logs import configure_logging
 from kiosk.operation.modes import Mode, PresenterMode, VisitorMode
@@ -71,6 +72,8 @@ class KioskController(QObject):
                                      lambda: window.last_frame, len(loaded.problems))
         self.staff = StaffAccess(window, loaded, self.mode, self.watcher, stats, self.quit, self.health.summary)
         self.collector = MainThreadCollector(self.ctx, parent=self)
+        self.hours = HoursKeeper(self.visit, settings.schedule, lambda: window.closed, self.health.power_failed,
+                                 lambda day: self.staging.follow_the_calendar(self.watcher.last_good, day), parent=self)
         self.heartbeat = ServiceHeartbeat(window, SystemdNotifier(), parent=self)
         self.watcher.rejected.connect(self.health.refused)
         if barrier is not None:
@@ -82,6 +85,8 @@ class KioskController(QObject):
     def start(self) -> None:
         self.collector.start()
         self.mode.start()
+        self.staging.follow_the_calendar(self.watcher.last_good, self.hours.now().date())  # out of dates: hidden
+        self.hours.start()
         self.heartbeat.start()
         self.health.start()
         # once attract mode shows its first frame: the first tap then finds its screen
@@ -97,7 +102,7 @@ class KioskController(QObject):
         """After a fault: back to the home screen (attract mode stays), the process runs on."""
         log.warning("recovering from a fault: returning to the home screen")
         self.visit.close_overlay()
-        if not self.visit.attracting:
+        if not self.visit.unvisited:
             self.visit.go_home()
 
     def fall_back(self) -> None:

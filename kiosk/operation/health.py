@@ -45,6 +45,7 @@ class HealthState:
     refused_at: float = 0.0
     refused_problems: int = 0
     faults: int = 0
+    power_failures: int = 0
     sessions_day: date = field(default_factory=date.today)
     sessions: int = 0
 
@@ -86,6 +87,8 @@ class HealthMetrics:
         self.refused_problems = Gauge("kiosk_content_refused_problems", "The refused change's problems.",
                                       registry=registry)
         self.faults = Gauge("kiosk_faults", "Faults recovered from since start.", registry=registry)
+        self.power = Gauge("kiosk_display_power_failures", "Display power commands that failed since start.",
+                           registry=registry)
         self.sessions = Gauge("kiosk_sessions_today", "Visitor sessions started today.", registry=registry)
         self.uptime = Gauge("kiosk_uptime_seconds", "Seconds since the kiosk started.", registry=registry)
         Info("kiosk_build", "The kiosk's version.", registry=registry).info({"version": __version__})
@@ -111,6 +114,7 @@ class HealthMetrics:
         self.refused.set(state.refused_at)
         self.refused_problems.set(state.refused_problems)
         self.faults.set(state.faults)
+        self.power.set(state.power_failures)
         self.sessions.set(state.sessions_today())
         self.uptime.set(time.time() - state.started)
 
@@ -181,13 +185,18 @@ class HealthReporter:
     def fault(self) -> None:
         self.state.faults += 1
 
+    def power_failed(self) -> None:
+        self.state.power_failures += 1
+
     def _place(self, old: Place, new: Place) -> None:
-        if old.screen is Screen.ATTRACT and new.screen is not Screen.ATTRACT:
+        if old.screen is Screen.ATTRACT and new.screen not in (Screen.ATTRACT, Screen.CLOSED):
             self.state.session_started()
 
     def _mode(self) -> str:
         if self.visit.overlay in ADMIN_OVERLAYS:
             return "admin"
+        if self.visit.closed:
+            return "closed"
         return "attract" if self.visit.attracting else "visit"
 
 
@@ -240,7 +249,8 @@ def describe(health: dict[str, float | str], now: float, stale: float = 60) -> t
         f"settings {number('kiosk_settings_problems'):.0f}",
         f"last refused  {_ago(now, refused)}"
         + (f", {number('kiosk_content_refused_problems'):.0f} problems" if refused else ""),
-        f"faults        {number('kiosk_faults'):.0f} since start",
+        f"faults        {number('kiosk_faults'):.0f} since start, "
+        f"display power failures {number('kiosk_display_power_failures'):.0f}",
         f"sessions      {number('kiosk_sessions_today'):.0f} today",
         f"uptime        {number('kiosk_uptime_seconds') / 3600:.1f} h, version {health.get('version', '?')}",
     ]

@@ -59,7 +59,7 @@ class IdleWatcher(QObject):
         self._follow()
 
     def _follow(self) -> None:
-        counting = not self.visit.attracting and self.visit.overlay is None
+        counting = not self.visit.unvisited and self.visit.overlay is None
         if counting and not self.counting:
             self.rules.input(self._now())
             self._timer.start(self.rules.timeout_ms / 1000)

@@ -66,7 +66,7 @@ class VisitorMode:
         self.visit.reset("fault")
 
     def unattended(self) -> bool:
-        return self.visit.attracting and self.visit.overlay is None
+        return self.visit.unvisited and self.visit.overlay is None
 
 
 class PresenterMode:

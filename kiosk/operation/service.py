@@ -74,8 +74,12 @@ class ServiceHeartbeat(QObject):
         QTimer.singleShot(0, self, self._beat)
         self._timer.start()
 
-    def stopping(self) -> None:
+    def stop(self) -> None:
         self._timer.stop()
+
+    def stopping(self) -> None:
+        """The kiosk is quitting: no more pings, and systemd is told."""
+        self.stop()
         self.notifier.send("STOPPING=1")
 
     def _draws(self) -> bool:

@@ -10,8 +10,9 @@ model gets the new catalog, which every screen follows.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
-from kiosk.content.loader import Catalog
+from kiosk.content.loader import Catalog, on_show
 from kiosk.media.images import ImageLoader
 from kiosk.operation.modes import Mode
 from kiosk.visit.model import Overlay, Place, Visit
@@ -28,10 +29,20 @@ class ContentStaging:
         visit.events.place.connect(self._place_changed)
         visit.events.overlay.connect(self._overlay_changed)
 
-    def stage(self, catalog: Catalog) -> None:
-        log.info("content change staged: %d exhibits", len(catalog.exhibits))
-        self.staged = catalog
+    def stage(self, catalog: Catalog, day: date | None = None) -> None:
+        """`catalog` as it shows on `day`, today by default (exhibits within
+        their show_from and show_until)."""
+        self.staged = on_show(catalog, day or date.today())
+        log.info("content change staged: %d exhibits, %d on show today", len(catalog.exhibits),
+                 len(self.staged.exhibits))
         self.apply_if_unattended()
+
+    def follow_the_calendar(self, catalog: Catalog, day: date) -> None:
+        """At start and each new day: stage `catalog` if `day` shows other
+        exhibits than the screen does (one came into or went out of its dates)."""
+        shown = [item.id for item in self.visit.catalog.exhibits]
+        if [item.id for item in on_show(catalog, day).exhibits] != shown:
+            self.stage(catalog, day)
 
     def apply_if_unattended(self) -> None:
         if self.staged is None or not self.mode.unattended():

@@ -6,6 +6,7 @@ settings: validation, defaults and `kiosk config --show` all come from here.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -25,6 +26,7 @@ from kiosk.content.schema import Language, Model, Slug, TextField
 from kiosk.content.text import Text
 from kiosk.locale.strings import translations
 from kiosk.paths import APP_NAME
+from kiosk.settings.hours import WEEKDAYS, OpeningHours, parse_hours
 
 SETTINGS_FILE = "kiosk.yaml"
 MIN_IDLE_SECONDS = 30
@@ -120,6 +122,52 @@ class StatisticsSettings(Section):
     enabled: bool = True
 
 
+def _hours(text: str) -> str:
+    parse_hours(text)  # its ValueError is the problem reported at the line
+    return text
+
+
+def _day(value: Any) -> Any:
+    """A date written unquoted is a date already; quoted, it is read here, so that a
+    curator's "2026-02-30" is reported as an impossible date, not a wrong type."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date: expected YYYY-MM-DD, a day that exists") from None
+    return value
+
+
+Hours = Annotated[str, AfterValidator(_hours)]
+Day = Annotated[date, BeforeValidator(_day)]
+Weekday = Literal[WEEKDAYS]  # type: ignore[valid-type]
+
+
+class ScheduleSettings(Section):
+    weekly: dict[Weekday, Hours] | None = Field(
+        None, description="Opening hours per day, such as monday: closed, tuesday: 10:00-18:00; a day "
+                          "left out is closed. None: always open.")
+    closed_dates: list[Day] = Field([], description="Dates closed whatever the day (holidays).")
+    open_dates: dict[Day, Hours] = Field({}, description="Dates with their own hours (late openings).")
+    power_off_command: list[str] | None = Field(
+        None, description="Run when the kiosk closes, such as [cec-ctl, --to, '0', --standby]; "
+                          "a failure is logged and reported, never fatal.")
+    power_on_command: list[str] | None = Field(None, description="Run when the kiosk opens.")
+
+    @model_validator(mode="after")
+    def _dates_both_closed_and_open(self) -> ScheduleSettings:
+        both = sorted(set(self.closed_dates) & set(self.open_dates))
+        if both:
+            raise ValueError(f"{', '.join(map(str, both))} both in closed_dates and open_dates")
+        return self
+
+    def opening_hours(self) -> OpeningHours:
+        weekly = None if self.weekly is None else {
+            WEEKDAYS.index(day): parse_hours(hours) for day, hours in self.weekly.items()}
+        return OpeningHours(weekly, frozenset(self.closed_dates),
+                            {day: parse_hours(hours) for day, hours in self.open_dates.items()})
+
+
 class HealthSettings(Section):
     folder: str | None = Field(
         None, description="Folder for the Prometheus health file exhibit-kiosk.prom (node_exporter's "
@@ -142,6 +190,7 @@ class KioskSettings(Section):
     presenter: PresenterSettings = PresenterSettings()
     statistics: StatisticsSettings = StatisticsSettings()
     health: HealthSettings = HealthSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
 

@@ -51,7 +51,7 @@ class VisitRecorder:
         events.wipe.connect(self._wipe)
 
     def _place(self, old: Place, new: Place) -> None:
-        if new.screen is Screen.ATTRACT:
+        if new.screen in (Screen.ATTRACT, Screen.CLOSED):  # no visitor: no session
             return
         if not self.in_session:
             self.in_session = True

@@ -22,6 +22,7 @@ from kiosk.ui.fonts import follow_language
 from kiosk.ui.gestures import GestureRecogniser
 from kiosk.ui.input import InputPipeline
 from kiosk.ui.layout import FillParent
+from kiosk.ui.screens.closed import ClosedScreen
 from kiosk.ui.screens.exhibit import ExhibitScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.viewer import StillViewer
@@ -62,6 +63,7 @@ class KioskWindow(QWidget):
         FillParent(self.screens)
         self.stack = QStackedLayout(self.screens)
         self._home: HomeScreen | None = None
+        self._closed: ClosedScreen | None = None
         self.exhibit: ExhibitScreen | None = None
         self._built: OrderedDict[str, ExhibitScreen] = OrderedDict()
         """Exhibit screens built and not on screen, by exhibit id, least recently shown first."""
@@ -86,6 +88,14 @@ class KioskWindow(QWidget):
         """Built when first needed: at start attract mode covers the window,
         and its first frame need not wait for every tile and icon of home."""
         return self._home if self._home is not None else self._build_home()
+
+    @property
+    def closed(self) -> ClosedScreen:
+        """Built the first time the kiosk closes."""
+        if self._closed is None:
+            self._closed = ClosedScreen(self.ctx, parent=self.screens)
+            self.stack.addWidget(self._closed)
+        return self._closed
 
     def _build_home(self) -> HomeScreen:
         self._home = HomeScreen(self.ctx, self.width_px, parent=self.screens)
@@ -115,7 +125,10 @@ class KioskWindow(QWidget):
         return QRect(widget.mapTo(self, widget.rect().topLeft()), widget.size())
 
     def _switch(self, old: Place, new: Place) -> None:
-        if new.screen is Screen.EXHIBIT and new.exhibit is not None:
+        if new.screen is Screen.CLOSED:
+            self.stack.setCurrentWidget(self.closed)
+            self._drop_exhibit()
+        elif new.screen is Screen.EXHIBIT and new.exhibit is not None:
             self._show_exhibit(new, animate=old.screen is Screen.EXHIBIT and old.exhibit == new.exhibit)
         else:
             if new.screen is not Screen.ATTRACT or self._home is not None:

@@ -18,6 +18,8 @@ class Screen(str, Enum):
     ATTRACT = "attract"
     HOME = "home"
     EXHIBIT = "exhibit"
+    CLOSED = "closed"
+    """Outside opening hours: no visit, no attract loop, touches ignored."""
 
 
 class Overlay(str, Enum):
@@ -42,6 +44,7 @@ class Place:
 
 ATTRACT = Place(Screen.ATTRACT)
 HOME = Place(Screen.HOME)
+CLOSED = Place(Screen.CLOSED)
 
 
 def stills_of(panel: object) -> list[Still]:
@@ -98,6 +101,15 @@ class Visit:
     def attracting(self) -> bool:
         return self.place.screen is Screen.ATTRACT
 
+    @property
+    def closed(self) -> bool:
+        return self.place.screen is Screen.CLOSED
+
+    @property
+    def unvisited(self) -> bool:
+        """Nobody can be using the kiosk: attract mode, or closed."""
+        return self.attracting or self.closed
+
     # --- navigation ---------------------------------------------------------------
 
     def go_home(self) -> None:
@@ -146,10 +158,17 @@ class Visit:
 
     def reset(self, reason: str) -> None:
         """The visit is over: attract mode, default language, nothing open."""
+        self._end(reason, ATTRACT)
+
+    def close_for_the_day(self) -> None:
+        """Opening hours are over: whatever was on screen ends, as at a reset."""
+        self._end("closing", CLOSED)
+
+    def _end(self, reason: str, place: Place) -> None:
         self.events.reset.emit(reason)
         self.close_overlay()
         self.set_language(self.default_language)
-        self._move(ATTRACT)
+        self._move(place)
 
     def _move(self, place: Place) -> None:
         if place == self.place:

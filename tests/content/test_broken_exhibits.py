@@ -93,7 +93,7 @@ CASES = {
         lambda f: _write(f, MINIMAL_EXHIBIT + "subtitel: Oops\n"),
         "broken/exhibit.yaml:7:1: error: subtitel: unknown field 'subtitel' (did you mean "
         "'subtitle'?); expected one of: country, default_language, id, languages, order, "
-        "panels, people, schema, subtitle, summary, tile, title, year"),
+        "panels, people, schema, show_from, show_until, subtitle, summary, tile, title, year"),
     "wrong type": (
         lambda f: _write(f, MINIMAL_EXHIBIT + "year: next spring\n"),
         "broken/exhibit.yaml:7:7: error: year: expected a whole number, got 'next spring'"),

@@ -39,29 +39,39 @@ def systemd(tmp_path):
     sock.close()
 
 
-def _heartbeat(qtbot, address: str, watchdog_usec: int = 300_000):
+@pytest.fixture
+def beats(qtbot):
+    """Heartbeats made by a test, stopped when it ends (their socket goes with it)."""
+    made: list[ServiceHeartbeat] = []
+    yield made
+    for heartbeat in made:
+        heartbeat.stop()
+
+
+def _heartbeat(qtbot, address: str, beats, watchdog_usec: int = 300_000):
     window = QWidget()
     window.resize(200, 100)
     qtbot.addWidget(window)
     window.show()
     notifier = SystemdNotifier({"NOTIFY_SOCKET": address, "WATCHDOG_USEC": str(watchdog_usec)})
     heartbeat = ServiceHeartbeat(window, notifier)
+    beats.append(heartbeat)
     heartbeat.start()
     return window, heartbeat
 
 
-def test_ready_after_the_first_frame_then_a_ping_at_half_the_watchdog(qtbot, systemd):
+def test_ready_after_the_first_frame_then_a_ping_at_half_the_watchdog(qtbot, systemd, beats):
     address, receive = systemd
-    _window, heartbeat = _heartbeat(qtbot, address)
+    _window, heartbeat = _heartbeat(qtbot, address, beats)
     qtbot.waitUntil(lambda: receive().count("WATCHDOG=1") >= 2, timeout=3000)
     told = receive()
     assert told[0] == "READY=1" and told.index("READY=1") < told.index("WATCHDOG=1")
     assert heartbeat._timer.interval() == 150
 
 
-def test_a_window_that_no_longer_paints_gets_no_ping(qtbot, systemd, monkeypatch):
+def test_a_window_that_no_longer_paints_gets_no_ping(qtbot, systemd, monkeypatch, beats):
     address, receive = systemd
-    window, _heartbeat_ = _heartbeat(qtbot, address)
+    window, _heartbeat_ = _heartbeat(qtbot, address, beats)
     qtbot.waitUntil(lambda: "READY=1" in receive(), timeout=3000)
     monkeypatch.setattr(window, "grab", lambda *args: QPixmap())  # painting fails from now on
     receive().clear()
@@ -69,9 +79,9 @@ def test_a_window_that_no_longer_paints_gets_no_ping(qtbot, systemd, monkeypatch
     assert receive() == []
 
 
-def test_a_blocked_event_loop_gets_no_ping(qtbot, systemd):
+def test_a_blocked_event_loop_gets_no_ping(qtbot, systemd, beats):
     address, receive = systemd
-    _heartbeat(qtbot, address)
+    _heartbeat(qtbot, address, beats)
     qtbot.waitUntil(lambda: "WATCHDOG=1" in receive(), timeout=3000)
     receive().clear()
     time.sleep(0.6)  # a hang: four intervals without a turn of the loop

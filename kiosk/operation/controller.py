@@ -34,6 +34,7 @@ from kiosk.operation.stopping import StopOnSignals
 from kiosk.operation.watcher import ContentWatcher
 from kiosk.paths import bundled_exhibits_dir, checked_cache_dir
 from kiosk.settings.loading import LoadedSettings, load_settings
+from kiosk.settings.schema import ScheduleSettings
 from kiosk.statistics.background import BackgroundStats
 from kiosk.statistics.database import default_stats_path
 from kiosk.statistics.recorder import VisitRecorder
@@ -72,7 +73,8 @@ class KioskController(QObject):
                                      lambda: window.last_frame, len(loaded.problems))
         self.staff = StaffAccess(window, loaded, self.mode, self.watcher, stats, self.quit, self.health.summary)
         self.collector = MainThreadCollector(self.ctx, parent=self)
-        self.hours = HoursKeeper(self.visit, settings.schedule, lambda: window.closed, self.health.power_failed,
+        schedule = ScheduleSettings() if presenting else settings.schedule  # a presenter keeps their own hours
+        self.hours = HoursKeeper(self.visit, schedule, lambda: window.closed, self.health.power_failed,
                                  lambda day: self.staging.follow_the_calendar(self.watcher.last_good, day), parent=self)
         self.heartbeat = ServiceHeartbeat(window, SystemdNotifier(), parent=self)
         self.watcher.rejected.connect(self.health.refused)

@@ -207,3 +207,24 @@ def test_a_new_day_brings_the_exhibits_of_that_day(qapp, qtbot, tmp_path):
     finally:
         stats.close()
 
+
+
+def test_a_presenter_keeps_their_own_hours(qapp, qtbot, tmp_path):
+    from kiosk.operation.controller import KioskController
+    from kiosk.statistics.background import BackgroundStats
+    from kiosk.ui.window import KioskWindow
+
+    settings = tmp_path / "kiosk.yaml"
+    settings.write_text("schedule:\n  weekly:\n    monday: '10:00-11:00'\n", encoding="utf-8")
+    ctx = make_context(size=(960, 540))
+    window = KioskWindow(ctx, 960)
+    qtbot.addWidget(window)
+    stats = BackgroundStats(None, enabled=False)
+    controller = KioskController(window, load_settings(settings), tmp_path, stats, presenting=True)
+    controller.hours.now = lambda: datetime.combine(TUESDAY, time(20, 0))
+    window.show()
+    controller.start()
+    try:
+        assert not controller.visit.closed  # an evening talk is not stopped by the gallery's hours
+    finally:
+        stats.close()

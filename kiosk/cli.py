@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
     validate.add_argument("--no-cache", action="store_true",
                           help="check every file, even those unchanged since they were last checked")
+    validate.add_argument("--config", type=Path, default=None, metavar="FILE",
+                          help="also check this settings file (its schedule, its folders)")
     validate.set_defaults(handler=_validate)
 
     prepare = commands.add_parser(
@@ -64,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, metavar="DIR")
     render.add_argument("--lang", default="en", type=_language_or_all,
                         help="language, or all (the interface's languages)")
+    render.add_argument("--at", type=_moment, default=None, metavar="YYYY-MM-DDTHH:MM",
+                        help="what the kiosk would show then: its exhibits of that day, or closed "
+                             "(the opening hours of --config)")
+    _add_config_option(render)
     render.set_defaults(handler=_render)
 
     config = commands.add_parser("config", help="the settings file (kiosk.yaml)")
@@ -142,6 +149,13 @@ def _language_or_all(text: str) -> str:
     return text if text == "all" else _language(text)
 
 
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date and time such as 2026-12-24T18:00, got {text!r}") from None
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -180,6 +194,13 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     cache = None if args.no_cache else CheckedCache(checked_cache_dir())
     catalog = load_catalog(dirs, cache)
+    if args.config is not None:
+        from kiosk.settings.loading import load_settings
+
+        if not args.config.is_file():
+            print(f"kiosk validate: no such settings file: {args.config}", file=sys.stderr)
+            return 2
+        catalog.problems[:0] = load_settings(args.config).problems
     summary = summary_line(len(catalog.exhibits), catalog.problems)
     if args.json:
         print(json.dumps({
@@ -238,12 +259,14 @@ def _render(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from kiosk.render import render_all
+    from kiosk.settings.loading import load_settings
     from kiosk.ui.app import create_application
 
     create_application()
     sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
     languages = list(INTERFACE_LANGUAGES) if args.lang == "all" else [args.lang]
-    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder)
+    hours = load_settings(args.config).settings.schedule.opening_hours()
+    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder, args.at, hours)
     print(f"{len(written)} images written to {args.out}")
     return 0
 

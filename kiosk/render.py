@@ -25,8 +25,9 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.content.loader import Catalog, LoadedExhibit
+from kiosk.content.loader import Catalog, LoadedExhibit, on_show
 from kiosk.operation.controller import KioskController
+from kiosk.settings.hours import OpeningHours
 from kiosk.settings.loading import LoadedSettings
 from kiosk.settings.pin import hash_pin
 from kiosk.settings.schema import AdminSettings, KioskSettings
@@ -58,7 +59,15 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 
 def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[str],
-               diagonal: float, exhibits_root: Path | None = None) -> list[Path]:
+               diagonal: float, exhibits_root: Path | None = None, at: datetime | None = None,
+               hours: OpeningHours | None = None) -> list[Path]:
+    """Every screen; `at` a moment, what the kiosk would show then (the
+    exhibits of that day, or its closed screen outside `hours`)."""
+    hours = hours or OpeningHours()
+    when = at or datetime.combine(date.today(), time(12))
+    closed = at is not None and not hours.is_open(at)
+    if at is not None:
+        catalog = on_show(catalog, at.date())
     written: list[Path] = []
     settings = LoadedSettings(KioskSettings(admin=AdminSettings(pin_hash=hash_pin(RENDER_PIN))))
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
@@ -70,9 +79,14 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
             stats = BackgroundStats(Path(scratch) / "stats.sqlite3", enabled=False)
             controller = KioskController(window, settings, exhibits_root or Path(scratch), stats)
             window.show()
+            window.closed.set_opening(hours.next_opening(when)
+                                      or datetime.combine(when.date() + timedelta(days=1), time(10)))
             for language in languages:
                 folder = out / f"{size.width()}x{size.height()}" / language
-                written += _render_language(window, ctx.visit, language, folder)
+                if closed:
+                    written.append(_render_closed(window, ctx.visit, folder))
+                else:
+                    written += _render_language(window, ctx.visit, language, folder)
                 log.info("rendered %s", folder)
             stats.close()
             controller.deleteLater()
@@ -98,11 +112,15 @@ def _render_language(window: KioskWindow, visit: Visit, language: str, folder: P
         _settle(window)
         written.append(_save(window, folder / f"{name}.png"))
         visit.close_overlay()
-    window.closed.set_opening(datetime.combine(date.today() + timedelta(days=1), time(10)))
+    written.append(_render_closed(window, visit, folder))
+    return written
+
+
+def _render_closed(window: KioskWindow, visit: Visit, folder: Path) -> Path:
+    """The closed screen (in every language at once)."""
     visit.close_for_the_day()
     _settle(window)
-    written.append(_save(window, folder / "closed.png"))
-    return written
+    return _save(window, folder / "closed.png")
 
 
 def _render_exhibit(window: KioskWindow, visit: Visit, item: LoadedExhibit,

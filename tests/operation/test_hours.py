@@ -228,3 +228,33 @@ def test_a_presenter_keeps_their_own_hours(qapp, qtbot, tmp_path):
         assert not controller.visit.closed  # an evening talk is not stopped by the gallery's hours
     finally:
         stats.close()
+
+
+def test_render_at_a_moment_shows_what_the_kiosk_would(qapp, tmp_path):
+    from PySide6.QtCore import QSize
+
+    from kiosk.content.loader import load_catalog
+    from kiosk.render import render_all
+
+    root = _dated_collection(tmp_path / "exhibits", winter="show_until: 2026-12-31",
+                             spring="show_from: 2027-03-01")
+    hours = OpeningHours({3: parse_hours("10:00-17:00")})  # Thursdays
+    catalog, size = load_catalog([root]), QSize(640, 360)
+    closed = render_all(catalog, tmp_path / "eve", [size], ["en"], 55.0, root,
+                        datetime(2026, 12, 24, 18, 0), hours)
+    assert [p.relative_to(tmp_path / "eve").as_posix() for p in closed] == ["640x360/en/closed.png"]
+    open_ = render_all(catalog, tmp_path / "noon", [size], ["en"], 55.0, root,
+                       datetime(2027, 3, 4, 12, 0), hours)
+    shown = {p.parent.name for p in open_ if p.parent.name not in ("en",)}
+    assert shown == {"spring"}  # the exhibit of that day, not the one whose dates are over
+
+
+def test_validate_checks_the_schedule_of_a_settings_file(tmp_path, capsys):
+    from kiosk.cli import main
+
+    settings = tmp_path / "kiosk.yaml"
+    settings.write_text('schedule:\n  weekly:\n    tuesday: "10:00-14:00, 13:00-18:00"\n', encoding="utf-8")
+    assert main(["validate", "--config", str(settings)]) == 1
+    out = capsys.readouterr().out
+    assert "kiosk.yaml:3:14: error: schedule.weekly.tuesday" in out and out.strip().endswith(
+        "2 exhibits, 1 error, 0 warnings")

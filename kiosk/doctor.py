@@ -18,9 +18,13 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kiosk.paths import APP_NAME, bundled_exhibits_dir, checked_cache_dir
+
+if TYPE_CHECKING:  # imported where used: the display probe needs neither
+    from kiosk.content.loader import Catalog
+    from kiosk.settings.loading import LoadedSettings
 
 Status = Literal["ok", "warn", "FAIL"]
 UNIT = f"{APP_NAME}.service"
@@ -39,7 +43,7 @@ class Check:
         return f"{self.status:<4}  {self.name}: {self.detail}"
 
 
-def check_settings(config: Path | None) -> tuple[Check, object]:
+def check_settings(config: Path | None) -> tuple[Check, LoadedSettings]:
     from kiosk.settings.loading import load_settings
 
     loaded = load_settings(config)
@@ -52,7 +56,7 @@ def check_settings(config: Path | None) -> tuple[Check, object]:
                  f"{where}, {warnings} warnings" if warnings else where), loaded
 
 
-def check_content(root: Path) -> tuple[Check, object]:
+def check_content(root: Path) -> tuple[Check, Catalog | None]:
     from kiosk.content.cache import CheckedCache
     from kiosk.content.loader import load_catalog
     from kiosk.content.problems import summary_line
@@ -95,11 +99,9 @@ def check_state_folders() -> list[Check]:
     return checks
 
 
-def check_pin(loaded: object) -> Check:
-    from kiosk.settings.loading import LoadedSettings
+def check_pin(loaded: LoadedSettings) -> Check:
     from kiosk.settings.pin import is_pin_hash
 
-    assert isinstance(loaded, LoadedSettings)
     if is_pin_hash(loaded.settings.admin.pin_hash):
         return Check("admin PIN", "ok", "set")
     return Check("admin PIN", "warn", "not set: staff cannot open the admin screen; run `kiosk set-pin`")
@@ -168,19 +170,16 @@ def check_fonts(languages: list[str]) -> list[Check]:
     return checks
 
 
-def check_first_frame(catalog: object, loaded: object, root: Path, width: int, height: int) -> Check:
+def check_first_frame(catalog: Catalog, loaded: LoadedSettings, root: Path, width: int, height: int) -> Check:
     """Attract mode drawn off screen at the display's size, as `kiosk run` starts it, timed."""
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.content.loader import Catalog
     from kiosk.operation.controller import KioskController
-    from kiosk.settings.loading import LoadedSettings
     from kiosk.statistics.background import BackgroundStats
     from kiosk.ui.app import build_context, display_metrics
     from kiosk.ui.window import KioskWindow
 
-    assert isinstance(catalog, Catalog) and isinstance(loaded, LoadedSettings)
     began = time.perf_counter()
     size = QSize(width, height)
     ctx = build_context(catalog, display_metrics(size, loaded.settings.display.diagonal_inches or 55.0, None))
@@ -229,9 +228,6 @@ def run_checks(config: Path | None, exhibits: Path | None) -> list[Check]:
     create_application()
     settings, loaded = check_settings(config)
     checks.append(settings)
-    from kiosk.settings.loading import LoadedSettings
-
-    assert isinstance(loaded, LoadedSettings)
     checks += check_fonts(loaded.settings.languages.enabled)
     root = exhibits or loaded.exhibits_dir or bundled_exhibits_dir()
     content, catalog = check_content(root)
@@ -242,7 +238,7 @@ def run_checks(config: Path | None, exhibits: Path | None) -> list[Check]:
     screens = found.get("screens") if found else None
     width, height = ((screens[0]["width"], screens[0]["height"]) if isinstance(screens, list) and screens
                      else (1920, 1080))
-    if catalog is not None and getattr(catalog, "exhibits", None):
+    if catalog is not None and catalog.exhibits:
         checks.append(check_first_frame(catalog, loaded, root, width, height))
     return checks
 

@@ -24,6 +24,7 @@ from prometheus_client import CollectorRegistry, Enum, Gauge, Info, generate_lat
 from kiosk import __version__
 from kiosk.content.identity import content_identity
 from kiosk.content.loader import Catalog
+from kiosk.content.problems import Problem
 from kiosk.visit.model import Overlay, Place, Screen, Visit
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,7 @@ class HealthReporter:
         """The health as `kiosk status` prints it, now, whether or not a file is written."""
         return describe(parse_health(self.metrics.text()), time.time())[1]
 
-    def refused(self, problems: list[object]) -> None:
+    def refused(self, problems: list[Problem]) -> None:
         self.state.refuse(len(problems))
 
     def fault(self) -> None:

@@ -83,6 +83,7 @@ def kiosk_on_screen(catalog, width: int, height: int):
     """A kiosk as `kiosk run` builds it (statistics off), shown and started."""
     from PySide6.QtCore import QSize
 
+    from kiosk.operation.content import ContentSource
     from kiosk.operation.controller import KioskController
     from kiosk.paths import bundled_exhibits_dir
     from kiosk.settings.loading import LoadedSettings
@@ -97,7 +98,8 @@ def kiosk_on_screen(catalog, width: int, height: int):
     window = KioskWindow(ctx, width)
     window.resize(size)
     stats = BackgroundStats(Path("/nonexistent/stats.sqlite3"), enabled=False)
-    controller = KioskController(window, LoadedSettings(KioskSettings()), bundled_exhibits_dir(), stats)
+    controller = KioskController(window, LoadedSettings(KioskSettings()), ContentSource.of(bundled_exhibits_dir()),
+                                 stats)
     window.show()
     controller.start()
     return controller

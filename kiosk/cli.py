@@ -98,7 +98,29 @@ def _parser() -> argparse.ArgumentParser:
         description="Exit status: 0 the kiosk is running and drawing, 1 it is not (or writes no health file).")
     _add_config_option(status)
     status.set_defaults(handler=_status)
+    _add_bundle_commands(commands)
     return parser
+
+
+def _add_bundle_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    keygen = commands.add_parser("keygen", help="make the museum's key for signing content bundles")
+    keygen.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help="secret key file; the public key goes to FILE.pub")
+    keygen.add_argument("--force", action="store_true", help="replace existing key files")
+    keygen.set_defaults(handler=lambda a: _bundle_command("keygen_command", a.output, a.force))
+    pack = commands.add_parser(
+        "pack", help="check an exhibits folder and write it as one content bundle",
+        description="Exit status: 0 written, 1 the exhibits have errors (nothing written), 2 usage problem.")
+    pack.add_argument("folder", type=Path, help="the exhibits folder")
+    pack.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.kiosk-bundle")
+    pack.add_argument("--key", type=Path, default=None, metavar="FILE",
+                      help="sign with this secret key (kiosk keygen or minisign -G)")
+    pack.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    pack.set_defaults(handler=lambda a: _bundle_command("pack_command", a.folder, a.output, a.key, a.force))
+    rollback = commands.add_parser("rollback", help="go back to the content bundle shown before this one")
+    _add_config_option(rollback)
+    rollback.add_argument("--list", action="store_true", help="only list the versions kept")
+    rollback.set_defaults(handler=_rollback)
 
 
 def _add_show_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -136,7 +158,7 @@ def _add_stats_command(commands: argparse._SubParsersAction) -> None:  # type: i
 
 LOG_LEVELS = ["debug", "info", "warning", "error"]
 COMMANDS = ("validate", "prepare", "schema", "run", "present", "render", "config", "set-pin", "stats", "doctor",
-            "status")
+            "status", "keygen", "pack", "rollback")
 
 
 def _language(text: str) -> str:
@@ -309,6 +331,21 @@ def _status(args: argparse.Namespace) -> int:
     healthy, lines = status_lines(loaded.health_file, loaded.settings.health.interval_seconds)
     print("\n".join(lines))
     return 0 if healthy else 1
+
+
+def _bundle_command(name: str, *args: object) -> int:
+    from kiosk.bundles import command
+
+    return int(getattr(command, name)(*args))
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    from kiosk.settings.loading import load_settings
+
+    loaded = load_settings(args.config)
+    for problem in loaded.problems:
+        print(f"settings: {problem.format()}", file=sys.stderr)
+    return _bundle_command("rollback_command", loaded.bundle_library(), args.list)
 
 
 def _stats(args: argparse.Namespace) -> int:

@@ -175,6 +175,7 @@ def check_first_frame(catalog: Catalog, loaded: LoadedSettings, root: Path, widt
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.operation.content import ContentSource
     from kiosk.operation.controller import KioskController
     from kiosk.statistics.background import BackgroundStats
     from kiosk.ui.app import build_context, display_metrics
@@ -186,7 +187,7 @@ def check_first_frame(catalog: Catalog, loaded: LoadedSettings, root: Path, widt
     window = KioskWindow(ctx, width)
     window.resize(size)
     stats = BackgroundStats(None, enabled=False)
-    controller = KioskController(window, loaded, root, stats)
+    controller = KioskController(window, loaded, ContentSource.of(root), stats)
     window.show()  # off screen: nothing appears
     controller.start()
     for _ in range(3):

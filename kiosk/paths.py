@@ -41,3 +41,10 @@ def tiles_cache_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_cache_path(APP_NAME) / "tiles"
+
+
+def default_library_dir() -> Path:
+    """Content versions received as bundles (kiosk.bundles.library)."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME) / "content"

@@ -26,6 +26,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.loader import Catalog, LoadedExhibit, on_show
+from kiosk.operation.content import ContentSource
 from kiosk.operation.controller import KioskController
 from kiosk.settings.hours import OpeningHours
 from kiosk.settings.loading import LoadedSettings
@@ -77,7 +78,7 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
             window = KioskWindow(ctx, size.width())
             window.resize(size)
             stats = BackgroundStats(Path(scratch) / "stats.sqlite3", enabled=False)
-            controller = KioskController(window, settings, exhibits_root or Path(scratch), stats)
+            controller = KioskController(window, settings, ContentSource.of(exhibits_root or Path(scratch)), stats)
             window.show()
             window.closed.set_opening(hours.next_opening(when)
                                       or datetime.combine(when.date() + timedelta(days=1), time(10)))

@@ -11,19 +11,19 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.cache import CheckedCache
-from kiosk.content.loader import load_exhibits_folder
 from kiosk.media.tiles import large_stills
 from kiosk.operation.collector import MainThreadCollector
+from kiosk.operation.content import ContentSource, choose_content
 from kiosk.operation.faults import FaultBarrier
 from kiosk.operation.health import HealthReporter
 from kiosk.operation.hours import HoursKeeper
+from kiosk.operation.inbox import BundleInbox
 from kiosk.operation.lockdown import Lockdown
 from kiosk.operation.logs import configure_logging
 from kiosk.operation.modes import Mode, PresenterMode, VisitorMode
@@ -32,7 +32,7 @@ from kiosk.operation.staff import StaffAccess
 from kiosk.operation.staging import ContentStaging
 from kiosk.operation.stopping import StopOnSignals
 from kiosk.operation.watcher import ContentWatcher
-from kiosk.paths import bundled_exhibits_dir, checked_cache_dir
+from kiosk.paths import checked_cache_dir
 from kiosk.settings.loading import LoadedSettings, load_settings
 from kiosk.settings.schema import ScheduleSettings
 from kiosk.statistics.background import BackgroundStats
@@ -51,7 +51,7 @@ PREPARE_AFTER_MS = 1500
 class KioskController(QObject):
     """Wires the operation layer around one window; owns no layout."""
 
-    def __init__(self, window: KioskWindow, loaded: LoadedSettings, exhibits_root: Path,
+    def __init__(self, window: KioskWindow, loaded: LoadedSettings, content: ContentSource,
                  stats: BackgroundStats, barrier: FaultBarrier | None = None,
                  presenting: bool = False, locked: bool = False, cursor_hidden: bool = False,
                  cache: CheckedCache | None = None):
@@ -66,7 +66,7 @@ class KioskController(QObject):
         self.mode: Mode = (PresenterMode(window, settings) if presenting
                            else VisitorMode(window, settings))
         self.lockdown = Lockdown(window, enabled=locked, cursor_hidden=cursor_hidden)
-        self.watcher = ContentWatcher(exhibits_root, self.ctx.catalog, cache=cache, parent=self)
+        self.watcher = ContentWatcher(content.root, self.ctx.catalog, cache=cache, parent=self)
         self.staging = ContentStaging(self.visit, self.ctx.images, self.mode)
         self.watcher.staged.connect(self.staging.stage)
         self.health = HealthReporter(self.visit, loaded.health_file, settings.health.interval_seconds,
@@ -78,6 +78,13 @@ class KioskController(QObject):
                                  lambda day: self.staging.follow_the_calendar(self.watcher.last_good, day), parent=self)
         self.heartbeat = ServiceHeartbeat(window, SystemdNotifier(), parent=self)
         self.watcher.rejected.connect(self.health.refused)
+        self.health.bundle_shown(content.version)
+        self.bundles = None
+        if content.inbox is not None:
+            self.bundles = BundleInbox(loaded.bundle_library(), content.inbox, content.folder, content.version,
+                                       self.staging, self.watcher, parent=self)
+            self.bundles.refused.connect(self.health.refused)
+            self.bundles.applied.connect(self.health.bundle_shown)
         if barrier is not None:
             barrier.recover.connect(self.recover)
             barrier.escalate.connect(self.fall_back)
@@ -91,6 +98,8 @@ class KioskController(QObject):
         self.hours.start()
         self.heartbeat.start()
         self.health.start()
+        if self.bundles is not None:
+            self.bundles.start()
         # once attract mode shows its first frame: the first tap then finds its screen
         # built, the first zoom into a very large still its tiles cut
         QTimer.singleShot(PREPARE_AFTER_MS, self, self.prepare_ahead)
@@ -144,11 +153,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"kiosk: --lang {args.lang} is not an enabled language ({', '.join(languages.enabled)}); "
               "enable it under languages: in kiosk.yaml", file=sys.stderr)
         return 2
-    root = args.exhibits or loaded.exhibits_dir or bundled_exhibits_dir()
     cache = CheckedCache(checked_cache_dir())
-    catalog = load_exhibits_folder(root, log, cache)
+    content, catalog = choose_content(loaded, args.exhibits, cache)
     if catalog is None:
-        print(f"kiosk: no such exhibits folder: {root}", file=sys.stderr)
+        print(f"kiosk: no such exhibits folder: {content.root}", file=sys.stderr)
         return 2
 
     app = create_application()
@@ -172,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(size)
     stats = BackgroundStats(default_stats_path(), enabled=settings.statistics.enabled)
     controller = KioskController(
-        window, loaded, root, stats, barrier, presenting=args.present or settings.presenter.enabled,
+        window, loaded, content, stats, barrier, presenting=args.present or settings.presenter.enabled,
         locked=locked, cursor_hidden=loaded.cursor_hidden or (settings.cursor == "auto" and locked), cache=cache)
     stopper = StopOnSignals(lambda name: controller.quit(name))
     if windowed:

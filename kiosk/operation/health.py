@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 STATES = ["attract", "visit", "admin", "closed"]
 ADMIN_OVERLAYS = (Overlay.PIN, Overlay.ADMIN)
+REASON_CHARS = 300
 
 
 @dataclass
@@ -43,8 +44,11 @@ class HealthState:
     settings_problems: int = 0
     started: float = field(default_factory=time.time)
     content_applied: float = field(default_factory=time.time)
+    bundle: str = ""
+    """The content bundle version on screen; empty: the exhibits folder itself."""
     refused_at: float = 0.0
     refused_problems: int = 0
+    refused_reason: str = ""
     faults: int = 0
     power_failures: int = 0
     sessions_day: date = field(default_factory=date.today)
@@ -53,8 +57,9 @@ class HealthState:
     def apply(self, catalog: Catalog) -> None:
         self.catalog, self.content_applied = catalog, time.time()
 
-    def refuse(self, problems: int) -> None:
-        self.refused_at, self.refused_problems = time.time(), problems
+    def refuse(self, problems: list[Problem]) -> None:
+        self.refused_at, self.refused_problems = time.time(), len(problems)
+        self.refused_reason = problems[0].format()[:REASON_CHARS] if problems else ""
 
     def session_started(self) -> None:
         today = date.today()
@@ -87,6 +92,8 @@ class HealthMetrics:
                              "When a content change was last refused (0: never).", registry=registry)
         self.refused_problems = Gauge("kiosk_content_refused_problems", "The refused change's problems.",
                                       registry=registry)
+        self.refused_reason = Info("kiosk_content_refused", "Why: the refused change's first problem.",
+                                   registry=registry)
         self.faults = Gauge("kiosk_faults", "Faults recovered from since start.", registry=registry)
         self.power = Gauge("kiosk_display_power_failures", "Display power commands that failed since start.",
                            registry=registry)
@@ -105,7 +112,7 @@ class HealthMetrics:
         state, catalog = self.state, self.state.catalog
         self.frame.set(self.last_frame())
         self.mode.state(state.mode())
-        self.content.info({"hash": self._content_id(catalog)})
+        self.content.info({"hash": self._content_id(catalog), "bundle": state.bundle})
         self.applied.set(state.content_applied)
         self.exhibits.set(len(catalog.exhibits))
         errors = len(catalog.errors)
@@ -114,6 +121,7 @@ class HealthMetrics:
         self.settings.set(state.settings_problems)
         self.refused.set(state.refused_at)
         self.refused_problems.set(state.refused_problems)
+        self.refused_reason.info({"reason": state.refused_reason})
         self.faults.set(state.faults)
         self.power.set(state.power_failures)
         self.sessions.set(state.sessions_today())
@@ -181,7 +189,10 @@ class HealthReporter:
         return describe(parse_health(self.metrics.text()), time.time())[1]
 
     def refused(self, problems: list[Problem]) -> None:
-        self.state.refuse(len(problems))
+        self.state.refuse(problems)
+
+    def bundle_shown(self, version: str | None) -> None:
+        self.state.bundle = version or ""
 
     def fault(self) -> None:
         self.state.faults += 1
@@ -218,6 +229,9 @@ def parse_health(text: str) -> dict[str, float | str]:
                     samples["state"] = sample.labels["kiosk_state"]
             elif sample.name == "kiosk_content_info":
                 samples["content"] = sample.labels["hash"]
+                samples["bundle"] = sample.labels.get("bundle", "")
+            elif sample.name == "kiosk_content_refused_info":
+                samples["refused"] = sample.labels.get("reason", "")
             elif sample.name == "kiosk_build_info":
                 samples["version"] = sample.labels["version"]
             elif sample.labels:
@@ -245,11 +259,13 @@ def describe(health: dict[str, float | str], now: float, stale: float = 60) -> t
         f"last frame    {_ago(now, frame)}{'' if drawing else ' (STALE: nothing is being drawn)'}",
         f"content       {health.get('content', '?')}, {number('kiosk_exhibits'):.0f} exhibits, "
         f"applied {_ago(now, number('kiosk_content_applied_timestamp_seconds'))}",
+        f"bundle        {health.get('bundle') or 'none (the exhibits folder itself)'}",
         f"problems      content {number('kiosk_content_problems{severity=error}'):.0f} errors, "
         f"{number('kiosk_content_problems{severity=warning}'):.0f} warnings; "
         f"settings {number('kiosk_settings_problems'):.0f}",
         f"last refused  {_ago(now, refused)}"
-        + (f", {number('kiosk_content_refused_problems'):.0f} problems" if refused else ""),
+        + (f", {number('kiosk_content_refused_problems'):.0f} problems: {health.get('refused', '')}"
+           if refused else ""),
         f"faults        {number('kiosk_faults'):.0f} since start, "
         f"display power failures {number('kiosk_display_power_failures'):.0f}",
         f"sessions      {number('kiosk_sessions_today'):.0f} today",

@@ -10,6 +10,7 @@ model gets the new catalog, which every screen follows.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 
 from kiosk.content.loader import Catalog, on_show
@@ -26,13 +27,15 @@ class ContentStaging:
         self.images = images
         self.mode = mode
         self.staged: Catalog | None = None
+        self._then: Callable[[], None] | None = None
         visit.events.place.connect(self._place_changed)
         visit.events.overlay.connect(self._overlay_changed)
 
-    def stage(self, catalog: Catalog, day: date | None = None) -> None:
+    def stage(self, catalog: Catalog, day: date | None = None, then: Callable[[], None] | None = None) -> None:
         """`catalog` as it shows on `day`, today by default (exhibits within
-        their show_from and show_until)."""
-        self.staged = on_show(catalog, day or date.today())
+        their show_from and show_until). `then` runs just before it goes on
+        screen; when it raises OSError, the change is dropped."""
+        self.staged, self._then = on_show(catalog, day or date.today()), then
         log.info("content change staged: %d exhibits, %d on show today", len(catalog.exhibits),
                  len(self.staged.exhibits))
         self.apply_if_unattended()
@@ -47,7 +50,13 @@ class ContentStaging:
     def apply_if_unattended(self) -> None:
         if self.staged is None or not self.mode.unattended():
             return
-        catalog, self.staged = self.staged, None
+        catalog, then, self.staged, self._then = self.staged, self._then, None, None
+        if then is not None:
+            try:
+                then()
+            except OSError:
+                log.exception("content change not applied")
+                return
         self.images.clear()
         self.visit.set_catalog(catalog)
         log.info("content change applied: %d exhibits", len(catalog.exhibits))

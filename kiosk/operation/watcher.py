@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
-import weakref
+from functools import partial
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.cache import CheckedCache
 from kiosk.content.loader import EXHIBIT_FILE, Catalog, load_catalog
 from kiosk.content.located import display_path
 from kiosk.content.problems import Problem, Severity, summary_line
+from kiosk.operation.worker import prepare_courier, run_in_worker
 
 log = logging.getLogger(__name__)
 
@@ -78,35 +77,6 @@ def _error_key(problem: Problem) -> tuple[str, str, str]:
     return problem.file, problem.field, problem.message
 
 
-class _Results(QObject):
-    """Carries a reload's result from its worker thread to the GUI thread.
-
-    It lives as long as the application, so a watcher deleted while a reload
-    is still running is never signalled through a dead object; the result is
-    simply dropped."""
-
-    loaded = Signal(object, object)   # weakref to the watcher, (Catalog | None, error text)
-
-    def __init__(self) -> None:
-        super().__init__(QCoreApplication.instance())
-        self.loaded.connect(self._deliver)
-
-    @Slot(object, object)
-    def _deliver(self, watcher_ref: weakref.ref[ContentWatcher], result: LoadResult) -> None:
-        watcher = watcher_ref()
-        if watcher is not None and shiboken6.isValid(watcher):
-            watcher._judge(result)
-
-
-_RESULTS: list[_Results] = []
-
-
-def _results() -> _Results:
-    if not _RESULTS:
-        _RESULTS.append(_Results())
-    return _RESULTS[0]
-
-
 class ContentWatcher(QObject):
     staged = Signal(object)     # a Catalog to apply at the next attract mode
     rejected = Signal(list)     # the problems of a change that was not accepted
@@ -129,7 +99,7 @@ class ContentWatcher(QObject):
         self._identities: dict[str, tuple[int, int]] = {}
         self._watcher.directoryChanged.connect(self._changed)
         self._watcher.fileChanged.connect(self._changed)
-        _results()  # made here, in the GUI thread, before any worker needs it
+        prepare_courier()
         self._watch()
 
     @property
@@ -142,6 +112,14 @@ class ContentWatcher(QObject):
         """The problems of the latest load, accepted or not: what the admin sees."""
         return self._problems
 
+    def follow(self, root: Path, catalog: Catalog) -> None:
+        """Watch another exhibits folder, whose `catalog` is now on screen (a
+        content bundle applied, or rolled back)."""
+        self.root = Path(root).resolve()
+        self._last_good = catalog
+        self._problems = list(catalog.problems)
+        self._watch()
+
     def reload(self) -> None:
         """Reload now (the debounce ends here; the admin's "reload" may call it)."""
         self._debounce.stop()
@@ -149,8 +127,7 @@ class ContentWatcher(QObject):
             self._again = True
             return
         self._loading = True
-        threading.Thread(target=self._load, args=(self.root, self.cache, weakref.ref(self)),
-                         name="content-reload", daemon=True).start()
+        run_in_worker(partial(self._load, self.root, self.cache), self._judge, "content-reload")
 
     def _changed(self, _path: str) -> None:
         self._debounce.start()
@@ -174,16 +151,12 @@ class ContentWatcher(QObject):
         self._identities = identities
 
     @staticmethod
-    def _load(root: Path, cache: CheckedCache | None, watcher: weakref.ref[ContentWatcher]) -> None:  # worker thread
-        """Holds no strong reference to the watcher: the last reference dropped in
-        this thread would destroy its Qt objects here, outside the GUI thread."""
-        result: LoadResult
+    def _load(root: Path, cache: CheckedCache | None) -> LoadResult:  # worker thread
         try:
-            result = load_catalog([root], cache), None, watch_list(root)
+            return load_catalog([root], cache), None, watch_list(root)
         except Exception as error:  # an unreadable folder is a rejected change, not a crash
             log.exception("reloading %s failed", root)
-            result = None, f"could not read the exhibits: {error}", None
-        _results().loaded.emit(watcher, result)
+            return None, f"could not read the exhibits: {error}", None
 
     def _problem(self, message: str) -> Problem:
         return Problem(display_path(self.root), 1, 1, Severity.ERROR, "", message)

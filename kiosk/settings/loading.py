@@ -16,7 +16,7 @@ import dataclasses
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -25,6 +25,9 @@ from kiosk.content.problems import Problem, Severity
 from kiosk.content.yamlsource import DataPath
 from kiosk.settings.pin import is_pin_hash
 from kiosk.settings.schema import KioskSettings, default_config_path, setting_names
+
+if TYPE_CHECKING:
+    from kiosk.bundles.library import Library
 
 MAX_FALLBACK_PASSES = 50
 """Validation passes before giving up on a file and using every default."""
@@ -73,6 +76,22 @@ class LoadedSettings:
         """The Prometheus health file to write; None when health.folder is not set."""
         folder = _settings_folder(self.settings.health.folder, self.path)
         return folder / HEALTH_FILE if folder is not None else None
+
+    @property
+    def bundle_inbox(self) -> Path | None:
+        """The folder content bundles arrive in; None when bundles.inbox is not set."""
+        return _settings_folder(self.settings.bundles.inbox, self.path)
+
+    def bundle_library(self) -> Library:
+        """The store of received content versions (used by the kiosk and by `kiosk rollback`)."""
+        from kiosk.bundles.library import Library  # zip and signatures: not for every start
+        from kiosk.bundles.signing import PublicKey
+        from kiosk.paths import default_library_dir
+
+        bundles = self.settings.bundles
+        folder = _settings_folder(bundles.library, self.path) or default_library_dir()
+        key = PublicKey.parse(bundles.public_key) if bundles.public_key else None
+        return Library(folder, bundles.keep, key)
 
     @property
     def cursor_hidden(self) -> bool:

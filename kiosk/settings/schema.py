@@ -176,6 +176,25 @@ class HealthSettings(Section):
         5, description="How often the health file is written.")
 
 
+def _public_key(text: str) -> str:
+    from kiosk.bundles.signing import PublicKey  # read only when a key is set
+
+    PublicKey.parse(text)  # its SignatureError is the problem reported at the line
+    return text.strip()
+
+
+class BundleSettings(Section):
+    inbox: str | None = Field(
+        None, description="Folder content bundles arrive in (filled by Syncthing, rsync or a USB stick), "
+                          "relative to kiosk.yaml; none: bundles are not taken.")
+    library: str | None = Field(
+        None, description="Where received versions are kept; default the kiosk's data folder.")
+    public_key: Annotated[str, AfterValidator(_public_key)] | None = Field(
+        None, description="The museum's minisign public key (RWQ...); when set, only bundles signed "
+                          "with its secret key are taken.")
+    keep: Annotated[int, Field(ge=2, le=20)] = Field(3, description="Versions kept for kiosk rollback.")
+
+
 class KioskSettings(Section):
     exhibits: str | None = Field(
         None, description="Exhibits folder, relative to kiosk.yaml; default the bundled exhibits.")
@@ -191,6 +210,7 @@ class KioskSettings(Section):
     statistics: StatisticsSettings = StatisticsSettings()
     health: HealthSettings = HealthSettings()
     schedule: ScheduleSettings = ScheduleSettings()
+    bundles: BundleSettings = BundleSettings()
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
 

@@ -26,6 +26,7 @@ class Soak:
     """A visitor kiosk (attract, idle reset, statistics) driven through its model."""
 
     def __init__(self, tmp_path, size=(1920, 1080)):
+        from kiosk.operation.content import ContentSource
         from kiosk.operation.controller import KioskController
         from kiosk.settings.loading import load_settings
         from kiosk.statistics.background import BackgroundStats
@@ -37,7 +38,7 @@ class Soak:
         self.window.resize(*size)
         self.stats = BackgroundStats(tmp_path / "stats.sqlite3")
         self.controller = KioskController(self.window, load_settings(tmp_path / "absent.yaml"),
-                                          tmp_path, self.stats)
+                                          ContentSource.of(tmp_path), self.stats)
         self.window.show()
         self.controller.start()
         # What attract mode does 1.5 s after start, done now: the soak measures

@@ -45,6 +45,7 @@ def _close_statistics():
 
 
 def _controller(qtbot, qapp, exhibits, tmp_path, config=None, barrier=None, presenting=False):
+    from kiosk.operation.content import ContentSource
     from kiosk.operation.controller import KioskController
     from kiosk.ui.style import stylesheet
     from kiosk.ui.window import KioskWindow
@@ -54,7 +55,7 @@ def _controller(qtbot, qapp, exhibits, tmp_path, config=None, barrier=None, pres
     qapp.setStyleSheet(stylesheet(ctx.theme, ctx.metrics))
     window = KioskWindow(ctx, 1920)
     stats = BackgroundStats(tmp_path / "stats.sqlite3")
-    controller = KioskController(window, loaded, exhibits, stats, barrier, presenting=presenting)
+    controller = KioskController(window, loaded, ContentSource.of(exhibits), stats, barrier, presenting=presenting)
     show_at(qtbot, window, 1920, 1080, ctx)
     controller.start()
     return controller

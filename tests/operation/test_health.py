@@ -21,6 +21,7 @@ from tests.test_cli import _environment
 
 @pytest.fixture
 def kiosk(qapp, qtbot, tmp_path):
+    from kiosk.operation.content import ContentSource
     from kiosk.operation.controller import KioskController
     from kiosk.settings.loading import load_settings
     from kiosk.statistics.background import BackgroundStats
@@ -35,7 +36,7 @@ def kiosk(qapp, qtbot, tmp_path):
     window.resize(960, 540)
     qtbot.addWidget(window)
     stats = BackgroundStats(tmp_path / "stats.sqlite3", enabled=False)
-    controller = KioskController(window, load_settings(settings), tmp_path, stats)
+    controller = KioskController(window, load_settings(settings), ContentSource.of(tmp_path), stats)
     window.show()
     controller.start()
     yield controller, tmp_path / "metrics" / "exhibit-kiosk.prom"

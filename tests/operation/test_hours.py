@@ -49,6 +49,7 @@ def test_mistakes_in_the_schedule_are_located_in_kiosk_yaml(tmp_path):
 
 @pytest.fixture
 def kiosk(qapp, qtbot, tmp_path):
+    from kiosk.operation.content import ContentSource
     from kiosk.operation.controller import KioskController
     from kiosk.statistics.background import BackgroundStats
     from kiosk.ui.fonts import load_bundled_fonts
@@ -69,7 +70,7 @@ def kiosk(qapp, qtbot, tmp_path):
     window.resize(960, 540)
     qtbot.addWidget(window)
     stats = BackgroundStats(tmp_path / "stats.sqlite3")
-    controller = KioskController(window, loaded, tmp_path, stats)
+    controller = KioskController(window, loaded, ContentSource.of(tmp_path), stats)
     clock = {"now": datetime.combine(TUESDAY, time(17, 59))}
     controller.hours.now = lambda: clock["now"]
     window.show()
@@ -185,6 +186,7 @@ def test_dates_that_can_never_show_are_a_located_error(tmp_path):
 
 
 def test_a_new_day_brings_the_exhibits_of_that_day(qapp, qtbot, tmp_path):
+    from kiosk.operation.content import ContentSource
     from kiosk.operation.controller import KioskController
     from kiosk.statistics.background import BackgroundStats
     from kiosk.ui.window import KioskWindow
@@ -195,7 +197,7 @@ def test_a_new_day_brings_the_exhibits_of_that_day(qapp, qtbot, tmp_path):
     window = KioskWindow(ctx, 960)
     qtbot.addWidget(window)
     stats = BackgroundStats(None, enabled=False)
-    controller = KioskController(window, load_settings(tmp_path / "absent.yaml"), root, stats)
+    controller = KioskController(window, load_settings(tmp_path / "absent.yaml"), ContentSource.of(root), stats)
     controller.hours.now = lambda: datetime.combine(TUESDAY, time(12, 0))
     window.show()
     controller.start()
@@ -210,6 +212,7 @@ def test_a_new_day_brings_the_exhibits_of_that_day(qapp, qtbot, tmp_path):
 
 
 def test_a_presenter_keeps_their_own_hours(qapp, qtbot, tmp_path):
+    from kiosk.operation.content import ContentSource
     from kiosk.operation.controller import KioskController
     from kiosk.statistics.background import BackgroundStats
     from kiosk.ui.window import KioskWindow
@@ -220,7 +223,7 @@ def test_a_presenter_keeps_their_own_hours(qapp, qtbot, tmp_path):
     window = KioskWindow(ctx, 960)
     qtbot.addWidget(window)
     stats = BackgroundStats(None, enabled=False)
-    controller = KioskController(window, load_settings(settings), tmp_path, stats, presenting=True)
+    controller = KioskController(window, load_settings(settings), ContentSource.of(tmp_path), stats, presenting=True)
     controller.hours.now = lambda: datetime.combine(TUESDAY, time(20, 0))
     window.show()
     controller.start()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from kiosk.content.loader import load_catalog  # noqa: E402
+from kiosk.operation.content import ContentSource  # noqa: E402
 from kiosk.operation.controller import KioskController  # noqa: E402
 from kiosk.settings.loading import load_settings  # noqa: E402
 from kiosk.statistics.background import BackgroundStats  # noqa: E402
@@ -67,7 +68,7 @@ def build(exhibits: Path, presenting: bool, tmp: Path) -> KioskController:
     ctx = build_context(load_catalog([exhibits]), display_metrics(size, 42.0, None))
     window = KioskWindow(ctx, size.width())
     window.setGeometry(screen.geometry())
-    controller = KioskController(window, loaded, exhibits, BackgroundStats(tmp / "stats.sqlite3"),
+    controller = KioskController(window, loaded, ContentSource.of(exhibits), BackgroundStats(tmp / "stats.sqlite3"),
                                  presenting=presenting, locked=True, cursor_hidden=False)
     window.showFullScreen()
     controller.start()

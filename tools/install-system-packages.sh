@@ -3,11 +3,12 @@
 # X screen and real input events for the real-window tests (xvfb, xdotool),
 # the libraries Qt's xcb platform loads, and cage and xinit (the packaged sessions'
 # units are verified against them), weston (headless: the Wayland client test),
-# minisign (bundle signatures are checked against it) and rsync (the fleet recipe).
+# minisign (bundle signatures are checked against it), rsync, promtool and node_exporter
+# (the fleet recipes run against them).
 # Installs only what is missing;
 # uses sudo when not run as root. The README's test command runs this first.
 set -euo pipefail
-packages=(xvfb xdotool cage xinit weston minisign rsync libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
+packages=(xvfb xdotool cage xinit weston minisign rsync prometheus prometheus-node-exporter libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
           libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libegl1 libgl1)
 missing=()
 for package in "${packages[@]}"; do

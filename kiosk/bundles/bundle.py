@@ -29,6 +29,7 @@ from typing import Any
 
 from kiosk import __version__
 from kiosk.bundles.signing import PublicKey, SecretKey, SignatureError
+from kiosk.bundles.versions import version_name
 
 SUFFIX = ".kiosk-bundle"
 FORMAT = "exhibit-kiosk-bundle"
@@ -60,7 +61,7 @@ class Manifest:
     @property
     def version(self) -> str:
         """A name for this content that sorts by when it was packed."""
-        return f"{self.created:%Y%m%dT%H%M%SZ}-{self.digest[:12]}"
+        return version_name(self.created, self.digest)
 
     @classmethod
     def parse(cls, data: bytes) -> Manifest:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QScreen
@@ -23,7 +24,6 @@ from kiosk.operation.content import ContentSource, choose_content
 from kiosk.operation.faults import FaultBarrier
 from kiosk.operation.health import HealthReporter
 from kiosk.operation.hours import HoursKeeper
-from kiosk.operation.inbox import BundleInbox
 from kiosk.operation.lockdown import Lockdown
 from kiosk.operation.logs import configure_logging
 from kiosk.operation.modes import Mode, PresenterMode, VisitorMode
@@ -40,6 +40,9 @@ from kiosk.statistics.database import default_stats_path
 from kiosk.statistics.recorder import VisitRecorder
 from kiosk.ui.app import build_context, create_application, display_metrics, theme_for
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.operation.inbox import BundleInbox
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +82,10 @@ class KioskController(QObject):
         self.heartbeat = ServiceHeartbeat(window, SystemdNotifier(), parent=self)
         self.watcher.rejected.connect(self.health.refused)
         self.health.bundle_shown(content.version)
-        self.bundles = None
+        self.bundles: BundleInbox | None = None
         if content.inbox is not None:
+            from kiosk.operation.inbox import BundleInbox  # zip and signatures: only for kiosks taking bundles
+
             self.bundles = BundleInbox(loaded.bundle_library(), content.inbox, content.folder, content.version,
                                        self.staging, self.watcher, parent=self)
             self.bundles.refused.connect(self.health.refused)

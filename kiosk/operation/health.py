@@ -22,6 +22,7 @@ from pathlib import Path
 from prometheus_client import CollectorRegistry, Enum, Gauge, Info, generate_latest, write_to_textfile
 
 from kiosk import __version__
+from kiosk.bundles.versions import packed_at
 from kiosk.content.identity import content_identity
 from kiosk.content.loader import Catalog
 from kiosk.content.problems import Problem
@@ -84,6 +85,8 @@ class HealthMetrics:
         self.content = Info("kiosk_content", "The content on screen: its identity.", registry=registry)
         self.applied = Gauge("kiosk_content_applied_timestamp_seconds", "When that content was applied.",
                              registry=registry)
+        self.packed = Gauge("kiosk_content_packed_timestamp_seconds",
+                            "When the content bundle on screen was packed (0: no bundle).", registry=registry)
         self.exhibits = Gauge("kiosk_exhibits", "Exhibits shown to visitors.", registry=registry)
         self.problems = Gauge("kiosk_content_problems", "Problems in the content on screen.", ["severity"],
                               registry=registry)
@@ -114,6 +117,7 @@ class HealthMetrics:
         self.mode.state(state.mode())
         self.content.info({"hash": self._content_id(catalog), "bundle": state.bundle})
         self.applied.set(state.content_applied)
+        self.packed.set(packed_at(state.bundle))
         self.exhibits.set(len(catalog.exhibits))
         errors = len(catalog.errors)
         self.problems.labels("error").set(errors)

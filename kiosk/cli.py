@@ -287,8 +287,9 @@ def _render(args: argparse.Namespace) -> int:
     create_application()
     sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
     languages = list(INTERFACE_LANGUAGES) if args.lang == "all" else [args.lang]
-    hours = load_settings(args.config).settings.schedule.opening_hours()
-    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder, args.at, hours)
+    loaded = load_settings(args.config)
+    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder, args.at,
+                         loaded.settings.schedule.opening_hours(), loaded.closed_still)
     print(f"{len(written)} images written to {args.out}")
     return 0
 

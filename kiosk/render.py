@@ -61,9 +61,9 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[str],
                diagonal: float, exhibits_root: Path | None = None, at: datetime | None = None,
-               hours: OpeningHours | None = None) -> list[Path]:
+               hours: OpeningHours | None = None, closed_still: Path | None = None) -> list[Path]:
     """Every screen; `at` a moment, what the kiosk would show then (the
-    exhibits of that day, or its closed screen outside `hours`)."""
+    exhibits of that day, or its closed screen outside `hours`, with `closed_still`)."""
     hours = hours or OpeningHours()
     when = at or datetime.combine(date.today(), time(12))
     closed = at is not None and not hours.is_open(at)
@@ -80,6 +80,7 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
             stats = BackgroundStats(Path(scratch) / "stats.sqlite3", enabled=False)
             controller = KioskController(window, settings, ContentSource.of(exhibits_root or Path(scratch)), stats)
             window.show()
+            window.closed.set_still(closed_still)
             window.closed.set_opening(hours.next_opening(when)
                                       or datetime.combine(when.date() + timedelta(days=1), time(10)))
             for language in languages:

@@ -78,7 +78,8 @@ class KioskController(QObject):
         self.collector = MainThreadCollector(self.ctx, parent=self)
         schedule = ScheduleSettings() if presenting else settings.schedule  # a presenter keeps their own hours
         self.hours = HoursKeeper(self.visit, schedule, lambda: window.closed, self.health.power_failed,
-                                 lambda day: self.staging.follow_the_calendar(self.watcher.last_good, day), parent=self)
+                                 lambda day: self.staging.follow_the_calendar(self.watcher.last_good, day),
+                                 closed_still=loaded.closed_still, parent=self)
         self.heartbeat = ServiceHeartbeat(window, SystemdNotifier(), parent=self)
         self.watcher.rejected.connect(self.health.refused)
         self.health.bundle_shown(content.version)

@@ -12,6 +12,7 @@ import subprocess
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -30,12 +31,14 @@ POWER_TIMEOUT_S = 30
 class HoursKeeper(QObject):
     def __init__(self, visit: Visit, schedule: ScheduleSettings, closed_screen: Callable[[], ClosedScreen],
                  power_failed: Callable[[], None], new_day: Callable[[date], None] = lambda day: None,
-                 now: Callable[[], datetime] = datetime.now, parent: QObject | None = None):
+                 now: Callable[[], datetime] = datetime.now, closed_still: Path | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.visit = visit
         self.hours: OpeningHours = schedule.opening_hours()
         self.schedule = schedule
         self.closed_screen = closed_screen
+        self.closed_still = closed_still
         self.now = now
         self.power_failed = power_failed
         self.new_day = new_day
@@ -61,7 +64,9 @@ class HoursKeeper(QObject):
         staff_busy = self.visit.overlay in (Overlay.PIN, Overlay.ADMIN)
         if not open_now and not self.visit.closed and not staff_busy:
             log.info("opening hours are over: closing")
-            self.closed_screen().set_opening(self.hours.next_opening(moment))
+            screen = self.closed_screen()
+            screen.set_still(self.closed_still)
+            screen.set_opening(self.hours.next_opening(moment))
             self.visit.close_for_the_day()
             self._power(self.schedule.power_off_command, "off")
         elif open_now and self.visit.closed:

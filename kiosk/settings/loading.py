@@ -78,6 +78,11 @@ class LoadedSettings:
         return folder / HEALTH_FILE if folder is not None else None
 
     @property
+    def closed_still(self) -> Path | None:
+        """The still of the closed screen; None: a dark screen."""
+        return _settings_folder(self.settings.schedule.closed_still, self.path)
+
+    @property
     def bundle_inbox(self) -> Path | None:
         """The folder content bundles arrive in; None when bundles.inbox is not set."""
         return _settings_folder(self.settings.bundles.inbox, self.path)
@@ -100,7 +105,7 @@ class LoadedSettings:
 
 
 def _settings_folder(value: str | None, settings_path: Path | None) -> Path | None:
-    """A folder named in kiosk.yaml: relative to the file when not absolute."""
+    """A folder or file named in kiosk.yaml: relative to the file when not absolute."""
     if value is None:
         return None
     folder = Path(value).expanduser()
@@ -197,6 +202,12 @@ def _check_after(settings: KioskSettings, report: FileReport,
                    f"no such exhibits folder: {folder}; using the bundled exhibits")
         settings = settings.model_copy(update={"exhibits": None})
         fell_back.add(("exhibits",))
+    still = _settings_folder(settings.schedule.closed_still, path)
+    if still is not None and not still.is_file():
+        report.add(("schedule", "closed_still"), Severity.ERROR,
+                   f"no such still: {still}; the closed screen stays dark")
+        settings = settings.model_copy(update={"schedule": settings.schedule.model_copy(update={"closed_still": None})})
+        fell_back.add(("schedule", "closed_still"))
     pin_hash = settings.admin.pin_hash
     if pin_hash is not None and not is_pin_hash(pin_hash):
         report.add(("admin", "pin_hash"), Severity.ERROR,

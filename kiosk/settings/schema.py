@@ -153,6 +153,9 @@ class ScheduleSettings(Section):
         None, description="Run when the kiosk closes, such as [cec-ctl, --to, '0', --standby]; "
                           "a failure is logged and reported, never fatal.")
     power_on_command: list[str] | None = Field(None, description="Run when the kiosk opens.")
+    closed_still: str | None = Field(
+        None, description="A still shown while closed, behind the opening times (relative to kiosk.yaml); "
+                          "none: a dark screen.")
 
     @model_validator(mode="after")
     def _dates_both_closed_and_open(self) -> ScheduleSettings:

@@ -145,6 +145,52 @@ class _Screen:
     def set_opening(self, _opening) -> None:
         pass
 
+    def set_still(self, _still) -> None:
+        pass
+
+
+def test_a_configured_still_shows_dimmed_behind_the_opening_times(qapp, qtbot, tmp_path):
+    from PIL import Image
+
+    from kiosk.operation.content import ContentSource
+    from kiosk.operation.controller import KioskController
+    from kiosk.statistics.background import BackgroundStats
+    from kiosk.ui.window import KioskWindow
+
+    Image.new("RGB", (320, 180), (230, 40, 40)).save(tmp_path / "closed.jpg")
+    settings = tmp_path / "kiosk.yaml"
+    settings.write_text("schedule:\n  weekly: {tuesday: '10:00-18:00'}\n  closed_still: closed.jpg\n")
+    loaded = load_settings(settings)
+    assert not loaded.problems and loaded.closed_still == tmp_path / "closed.jpg"
+    ctx = make_context(size=(960, 540))
+    window = KioskWindow(ctx, 960)
+    window.resize(960, 540)
+    qtbot.addWidget(window)
+    stats = BackgroundStats(tmp_path / "stats.sqlite3", enabled=False)
+    controller = KioskController(window, loaded, ContentSource.of(tmp_path), stats)
+    controller.hours.now = lambda: datetime.combine(TUESDAY, time(20, 0))
+    window.show()
+    controller.start()
+    assert controller.visit.closed
+    background = ctx.theme.colour("background")
+
+    def corner():
+        return window.grab().toImage().pixelColor(20, 20)
+    qtbot.waitUntil(lambda: corner().red() > background.red() + 30, timeout=5000)
+    pixel = corner()
+    assert pixel.red() < 230 * 0.5 + background.red(), "dimmed, so the opening times stay readable"
+    assert window.closed.lines[0][1].text().startswith("Closed · Opens")
+    stats.close()
+
+
+def test_a_missing_closed_still_is_reported_and_the_screen_stays_dark(tmp_path):
+    settings = tmp_path / "kiosk.yaml"
+    settings.write_text("schedule:\n  closed_still: absent.jpg\n")
+    loaded = load_settings(settings)
+    assert loaded.closed_still is None
+    assert any("kiosk.yaml:2:" in p.format() and "schedule.closed_still" in p.format() and "no such still" in
+               p.format() for p in loaded.problems), [p.format() for p in loaded.problems]
+
 
 DATED = """\
 schema: 1

@@ -116,7 +116,8 @@ def _add_bundle_commands(commands: argparse._SubParsersAction) -> None:  # type:
     pack.add_argument("--key", type=Path, default=None, metavar="FILE",
                       help="sign with this secret key (kiosk keygen or minisign -G)")
     pack.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    pack.set_defaults(handler=lambda a: _bundle_command("pack_command", a.folder, a.output, a.key, a.force))
+    pack.set_defaults(handler=lambda a: _bundle_command("pack_command", a.folder, a.output, a.key, a.force,
+                                                        clip_probe))
     rollback = commands.add_parser("rollback", help="go back to the content bundle shown before this one")
     _add_config_option(rollback)
     rollback.add_argument("--list", action="store_true", help="only list the versions kept")
@@ -215,7 +216,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"kiosk validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     cache = None if args.no_cache else CheckedCache(checked_cache_dir())
-    catalog = load_catalog(dirs, cache)
+    catalog = load_catalog(dirs, cache, clip_probe)
     if args.config is not None:
         from kiosk.settings.loading import load_settings
 
@@ -332,6 +333,13 @@ def _status(args: argparse.Namespace) -> int:
     healthy, lines = status_lines(loaded.health_file, loaded.settings.health.interval_seconds)
     print("\n".join(lines))
     return 0 if healthy else 1
+
+
+def clip_probe(path: Path) -> tuple[str | None, int]:
+    """Whether a clip plays, asked of the kiosk's own decoder (Qt Multimedia, loaded only for clips)."""
+    from kiosk.media.clips import validation_probe
+
+    return validation_probe(path)
 
 
 def _bundle_command(name: str, *args: object) -> int:

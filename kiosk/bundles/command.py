@@ -11,6 +11,7 @@ from pathlib import Path
 from kiosk.bundles.bundle import SUFFIX, pack
 from kiosk.bundles.library import Library
 from kiosk.bundles.signing import SecretKey, SignatureError
+from kiosk.content.clips import ClipProbe
 from kiosk.content.loader import load_catalog
 from kiosk.content.problems import summary_line
 
@@ -57,7 +58,7 @@ def _read_key(path: Path) -> SecretKey:
     return SecretKey.parse(text, password)
 
 
-def pack_command(folder: Path, out: Path, key_file: Path | None, force: bool) -> int:
+def pack_command(folder: Path, out: Path, key_file: Path | None, force: bool, probe: ClipProbe | None = None) -> int:
     """Check `folder` as `kiosk validate` does and, with no error, write it as the bundle `out`."""
     if not folder.is_dir():
         return _fail("pack", f"no such exhibits folder: {folder}")
@@ -69,7 +70,7 @@ def pack_command(folder: Path, out: Path, key_file: Path | None, force: bool) ->
         key = _read_key(key_file) if key_file is not None else None
     except (OSError, SignatureError) as error:
         return _fail("pack", f"cannot use the key {key_file}: {error}")
-    catalog = load_catalog([folder])
+    catalog = load_catalog([folder], probe=probe)
     for problem in catalog.problems:
         print(problem.format())
     summary = summary_line(len(catalog.exhibits), catalog.problems)

@@ -54,7 +54,7 @@ def check_files(data: Any, folder: Path, path: DataPath = ()) -> Iterator[Findin
     elif isinstance(data, list):
         for index, item in enumerate(data):
             yield from check_files(item, folder, path + (index,))
-    elif isinstance(data, str) and path and path[-1] == "tile":
+    elif isinstance(data, str) and path and path[-1] in ("tile", "poster"):
         yield from _check_file(data, folder, path)
 
 
@@ -107,7 +107,7 @@ def _check_readability(exhibit: Exhibit, values: list[tuple[DataPath, Any]]) -> 
                            f"{MAX_SENTENCE_WORDS}): \"{sentence[:60]}…\"")
 
 
-def _name_problem(name: str) -> str | None:
+def name_problem(name: str) -> str | None:
     """Why `name` cannot be a file inside the exhibit folder, from the name alone."""
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
         return f"{name!r} contains a control character; give the file's plain name"
@@ -124,7 +124,7 @@ def _name_problem(name: str) -> str | None:
 
 
 def _check_file(name: str, folder: Path, path: DataPath) -> Iterator[Finding]:
-    problem = _name_problem(name)
+    problem = name_problem(name)
     if problem is None:
         try:
             problem = _file_problem(name, folder)

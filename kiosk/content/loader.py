@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from kiosk.content.cache import Checked, CheckedCache
 from kiosk.content.checks import check_exhibit, check_files
+from kiosk.content.clips import ClipProbe, check_clips
 from kiosk.content.located import FileReport, display_path, os_error_text, read_document
 from kiosk.content.problems import Problem, Severity, did_you_mean
 from kiosk.content.schema import PANEL_TYPES, ComparePanel, Exhibit
@@ -191,12 +192,13 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalog(roots: list[Path], cache: CheckedCache | None = None) -> Catalog:
+def load_catalog(roots: list[Path], cache: CheckedCache | None = None, probe: ClipProbe | None = None) -> Catalog:
+    """`probe` asks whether each clip plays (`kiosk validate` gives the decoder's)."""
     with _without_cycle_collection():
-        return _load_catalog(roots, cache)
+        return _load_catalog(roots, cache, probe)
 
 
-def _load_catalog(roots: list[Path], cache: CheckedCache | None) -> Catalog:
+def _load_catalog(roots: list[Path], cache: CheckedCache | None, probe: ClipProbe | None) -> Catalog:
     files, problems = find_exhibit_files(roots)
     catalog = Catalog(problems=problems)
     candidates: list[_Candidate] = []
@@ -212,6 +214,7 @@ def _load_catalog(roots: list[Path], cache: CheckedCache | None) -> Catalog:
     items = {item_id: candidate.item for item_id, candidate in loaded.items()}
     for candidate in loaded.values():
         catalog.problems.extend(_resolve_compares(candidate, items, failed_ids))
+        catalog.problems.extend(check_clips(candidate.item.exhibit, candidate.item.folder, candidate.report, probe))
     catalog.exhibits = sorted((_without_dangling(c.item) for c in loaded.values()),
                               key=lambda e: (e.exhibit.order, e.id))
     return catalog

@@ -264,8 +264,27 @@ class QuotePanel(Model):
     source: TextField | None = None
 
 
+ClipFile = Annotated[StrictStr, Field(min_length=1, description="A clip inside the exhibit folder.")]
+CaptionsFile = Annotated[StrictStr, Field(min_length=1, description="A WebVTT file inside the exhibit folder.")]
+AudioTrack = Annotated[int, Field(ge=1, description="The clip's own audio track that carries the description.")]
+
+
+class VideoPanel(Model):
+    type: Literal["video"]
+    title: TextField
+    clip: ClipFile = Field(description="MP4, MOV, WebM or MKV: H.264, HEVC or VP9 video; AAC, MP3 or Opus sound.")
+    poster: TileImage = Field(description="A still shown before the clip plays, and instead of it if it cannot.")
+    credit: TextField | None = None
+    captions: dict[Language, CaptionsFile] = Field({}, description="A WebVTT file per language.")
+    audio_description: dict[Language, Union[AudioTrack, ClipFile]] = Field(
+        {}, description="Per language: the clip's audio track with the description (counted from 0, "
+                        "the main sound, so 1 or more), or a described version of the clip.")
+    transcript: TextField | None = Field(None, description="Everything said and shown, as text.")
+    no_speech: bool = Field(False, description="The clip has no dialogue or narration, so needs no captions.")
+
+
 Panel = Annotated[
-    Union[TextPanel, GalleryPanel, FactsPanel, ComparePanel, WipePanel, TimelinePanel, QuotePanel],
+    Union[TextPanel, GalleryPanel, FactsPanel, ComparePanel, WipePanel, TimelinePanel, QuotePanel, VideoPanel],
     Field(discriminator="type"),
 ]
 PANEL_MODELS: tuple[type[Model], ...] = get_args(get_args(Panel)[0])
@@ -289,6 +308,8 @@ class Exhibit(Model):
     summary: TextField | None = None
     tile: TileImage
     panels: Annotated[list[Panel], Field(min_length=1)]
+    attract_clip: ClipFile | None = Field(
+        None, description="A clip for this exhibit's attract slide, played muted and looped.")
     show_from: dt.date | None = Field(None, description="The first day the exhibit is shown (YYYY-MM-DD).")
     show_until: dt.date | None = Field(None, description="The last day the exhibit is shown (YYYY-MM-DD).")
 

@@ -179,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
         size = screen.geometry().size()
         metrics = display_metrics(size, diagonal, screen.physicalDotsPerInch())
     ctx = build_context(catalog, metrics, args.lang, languages.enabled, languages.default,
-                        theme_for(settings.display))
+                        theme_for(settings.display), settings.clips.volume)
     window = KioskWindow(ctx, size.width())
     window.setGeometry(screen.geometry())
     if windowed:

@@ -47,6 +47,7 @@ class IdleWatcher(QObject):
         # Through the Qt relay, which lets go of this watcher when it is destroyed.
         ctx.signals.place_changed.connect(self._follow_place)
         ctx.signals.overlay_changed.connect(self._follow_overlay)
+        ctx.signals.playing_changed.connect(self._follow_playing)
         self._follow()
 
     def _now(self) -> float:
@@ -57,6 +58,9 @@ class IdleWatcher(QObject):
 
     def _follow_overlay(self, _overlay: Overlay | None) -> None:
         self._follow()
+
+    def _follow_playing(self, playing: bool) -> None:
+        self.rules.hold(self._now(), playing)
 
     def _follow(self) -> None:
         counting = not self.visit.unvisited and self.visit.overlay is None

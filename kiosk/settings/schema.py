@@ -118,6 +118,12 @@ class PresenterSettings(Section):
     loop: bool = False
 
 
+class ClipSettings(Section):
+    volume: Annotated[float, Field(ge=0, le=1)] = Field(
+        0.0, description="The sound level every visitor's clips start at, 0 (muted) to 1; "
+                         "it returns to this at every reset.")
+
+
 class StatisticsSettings(Section):
     enabled: bool = True
 
@@ -211,6 +217,7 @@ class KioskSettings(Section):
     admin: AdminSettings = AdminSettings()
     presenter: PresenterSettings = PresenterSettings()
     statistics: StatisticsSettings = StatisticsSettings()
+    clips: ClipSettings = ClipSettings()
     health: HealthSettings = HealthSettings()
     schedule: ScheduleSettings = ScheduleSettings()
     bundles: BundleSettings = BundleSettings()

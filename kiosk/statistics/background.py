@@ -63,6 +63,9 @@ class BackgroundStats:
     def wipe_used(self, exhibit_id: str | None, panel_index: int | None) -> None:
         self._put("wipe_used", exhibit_id, panel_index)
 
+    def clip_used(self, exhibit_id: str | None, panel_index: int | None, what: str) -> None:
+        self._put("clip_used", exhibit_id, panel_index, what)
+
     def _put(self, name: str, *args: object) -> None:
         self._calls.put((self._clock(), name, args))
 

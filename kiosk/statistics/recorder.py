@@ -11,6 +11,8 @@
   viewer is open (once per still and opening of the viewer).
 - A **wipe used** is a view of a wipe panel in which the visitor moved the
   divider (once per view, however often it is dragged).
+- A **clip** event is a clip started (once per view), played to its end, or
+  started with captions on or with audio description.
 - A **language** counts for a session that started in it or switched to it.
 """
 
@@ -30,6 +32,7 @@ class Recording(Protocol):
     def language_chosen(self, code: str) -> None: ...
     def still_zoomed(self, exhibit_id: str | None, still_file: str | None) -> None: ...
     def wipe_used(self, exhibit_id: str | None, panel_index: int | None) -> None: ...
+    def clip_used(self, exhibit_id: str | None, panel_index: int | None, what: str) -> None: ...
 
 
 class VisitRecorder:
@@ -49,6 +52,11 @@ class VisitRecorder:
         events.language.connect(self._language)
         events.zoom.connect(self._zoom)
         events.wipe.connect(self._wipe)
+        events.clip.connect(self._clip)
+
+    def _clip(self, what: str) -> None:
+        if self.in_session:
+            self.stats.clip_used(self.visit.place.exhibit, panel_index(self.visit.place.page), what)
 
     def _place(self, old: Place, new: Place) -> None:
         if new.screen in (Screen.ATTRACT, Screen.CLOSED):  # no visitor: no session

@@ -151,6 +151,11 @@ class StatsStore:
         """The visitor dragged the divider of a wipe (compare) panel."""
         self._event("wipe", exhibit_id, panel_index, None, None)
 
+    def clip_used(self, exhibit_id: str | None, panel_index: int | None, what: str) -> None:
+        """A clip was played, played to its end, or played with captions or audio description
+        (``what``: played, completed, captions, described)."""
+        self._event("clip", exhibit_id, panel_index, "video", what)
+
     def report(self, since: date | None = None, until: date | None = None) -> Report:
         """The :class:`Report` for sessions started from ``since`` to ``until`` (inclusive)."""
         if self._conn is None:

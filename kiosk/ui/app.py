@@ -16,7 +16,7 @@ from kiosk.media.images import ImageLoader, budget_for_screen
 from kiosk.media.tiles import TileStore
 from kiosk.paths import tiles_cache_dir
 from kiosk.settings.schema import DisplaySettings
-from kiosk.ui.context import Context
+from kiosk.ui.context import ClipVolume, Context
 from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.style import stylesheet
@@ -69,11 +69,11 @@ def theme_for(display: DisplaySettings) -> Theme:
 
 def build_context(catalog: Catalog, metrics: Metrics, language: str | None = None,
                   languages: list[str] | None = None, default_language: str = "en",
-                  theme: Theme | None = None) -> Context:
+                  theme: Theme | None = None, clip_volume: float = 0.0) -> Context:
     visit = Visit(catalog, languages or list(INTERFACE_LANGUAGES), default_language)
     visit.set_language(language or default_language)
     ctx = Context(visit, metrics, ImageLoader(budget_for_screen(*metrics.screen_px)), theme or Theme(),
-                  tiles=TileStore(tiles_cache_dir()))
+                  tiles=TileStore(tiles_cache_dir()), clip_volume=ClipVolume(clip_volume))
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the application first"
     app.setStyleSheet(stylesheet(ctx.theme, metrics))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
@@ -20,6 +21,9 @@ from kiosk.ui.metrics import Metrics
 from kiosk.ui.theme import Theme
 from kiosk.visit.model import Overlay, Place, Visit
 
+if TYPE_CHECKING:
+    from kiosk.media.clips import ClipPlayer
+
 
 class VisitSignals(QObject):
     """Relays the plain-Python visit's events as Qt signals, which Qt
@@ -29,6 +33,7 @@ class VisitSignals(QObject):
     language_changed = Signal(str)
     overlay_changed = Signal(object)          # Overlay | None
     catalog_changed = Signal(object)          # Catalog
+    playing_changed = Signal(bool)
 
     def __init__(self, visit: Visit):
         super().__init__()
@@ -36,12 +41,24 @@ class VisitSignals(QObject):
         visit.events.language.connect(self.language_changed.emit)
         visit.events.overlay.connect(self._overlay)
         visit.events.catalog.connect(self.catalog_changed.emit)
+        visit.events.playing.connect(self.playing_changed.emit)
 
     def _place(self, old: Place, new: Place) -> None:
         self.place_changed.emit(old, new)
 
     def _overlay(self, overlay: Overlay | None) -> None:
         self.overlay_changed.emit(overlay)
+
+
+@dataclass
+class ClipVolume:
+    """The level clips play at for this visitor: `default` (kiosk.yaml) again at every reset."""
+
+    default: float = 0.0
+    level: float = 0.0
+
+    def reset(self, _reason: str = "") -> None:
+        self.level = self.default
 
 
 @dataclass
@@ -53,9 +70,19 @@ class Context:
     clock: Clock = field(default_factory=SystemClock)
     tiles: TileStore = field(default_factory=lambda: TileStore(None))
     """Tiles of very large stills for zooming; none unless given a folder."""
+    clip_volume: ClipVolume = field(default_factory=ClipVolume)
 
     def __post_init__(self) -> None:
         self.signals = VisitSignals(self.visit)
+        self.clip_volume.reset()
+        self.visit.events.reset.connect(self.clip_volume.reset)
+
+    @property
+    def player(self) -> ClipPlayer:
+        """The kiosk's one clip player, made with the first clip (Qt Multimedia is not needed before)."""
+        from kiosk.media.clips import shared_player
+
+        return shared_player()
 
     @property
     def catalog(self) -> Catalog:

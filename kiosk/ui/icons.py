@@ -30,6 +30,13 @@ GLYPHS = {
     "more_up": "mdi6.chevron-double-up",
     "chapters": "mdi6.format-list-bulleted",
     "next_film": "mdi6.arrow-right",
+    "play": "mdi6.play",
+    "pause": "mdi6.pause",
+    "captions": "mdi6.closed-caption",
+    "captions_off": "mdi6.closed-caption-outline",
+    "audio_description": "mdi6.account-voice",
+    "quieter": "mdi6.volume-minus",
+    "louder": "mdi6.volume-plus",
 }
 
 

@@ -22,6 +22,8 @@ class Slide(NamedTuple):
     item: LoadedExhibit
     path: Path
     focus: tuple[float, float]
+    clip: Path | None = None
+    """Played muted and looped over the still (the exhibit's attract_clip), which shows if it cannot."""
 
 
 def attract_slides(catalog: Catalog, exhibit_ids: list[str] | None = None,
@@ -44,11 +46,13 @@ def attract_slides(catalog: Catalog, exhibit_ids: list[str] | None = None,
         if include_stills == "all":
             images += [still for panel in item.exhibit.panels for still in stills_of(panel)]
         paths: set[Path] = set()
+        clip = item.path(item.exhibit.attract_clip) if item.exhibit.attract_clip else None
         for image in images:
             path = item.path(image.file)
             if path not in paths:
                 paths.add(path)
-                slides.append(Slide(item, path, (float(image.focus[0]), float(image.focus[1]))))
+                slides.append(Slide(item, path, (float(image.focus[0]), float(image.focus[1])),
+                                    clip if not slides or slides[-1].item is not item else None))
     return slides
 
 

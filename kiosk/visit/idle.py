@@ -27,6 +27,8 @@ class IdleRules:
         self.stuck_ms = STUCK_FACTOR * timeout_ms if stuck_ms is None else stuck_ms
         self.down: set[Hashable] = set()
         self.last_input = now
+        self.held = False
+        """A clip is playing: no idle until it stops, then a whole timeout."""
 
     def input(self, now: float) -> None:
         """Any input: the idle time starts again."""
@@ -44,9 +46,16 @@ class IdleRules:
         self.down.clear()
         self.last_input = now
 
+    def hold(self, now: float, held: bool) -> None:
+        """A clip started (True) or stopped (False) playing; either way the idle time starts again."""
+        self.held = held
+        self.last_input = now
+
     def remaining_ms(self, now: float) -> float:
-        """Milliseconds until idle (0: idle now). While a pointer is down this is
-        the time until it is worth looking again."""
+        """Milliseconds until idle (0: idle now). While a pointer is down or a clip
+        plays, this is the time until it is worth looking again."""
+        if self.held:
+            return self.timeout_ms
         quiet = now - self.last_input
         if self.down and quiet < self.stuck_ms:
             return min(self.timeout_ms, self.stuck_ms - quiet)

@@ -63,6 +63,10 @@ class VisitEvents:
         self.wipe = Event[[float]]()
         """The visitor moved the divider of the wipe on screen to this position."""
         self.catalog = Event[[Catalog]]()
+        self.playing = Event[[bool]]()
+        """A clip started or stopped playing (idle waits for it to end)."""
+        self.clip = Event[[str]]()
+        """What a visitor did with a clip, for the statistics: played, completed, captions, described."""
         self.reset = Event[[str]]()
         """The visit is over (the reason: idle_reset, staff, fault, ...), emitted
         before the place, language and overlay go back to their starting values."""
@@ -82,6 +86,7 @@ class Visit:
         self.place = place
         self.overlay: Overlay | None = None
         self.zoom = 1.0
+        self.playing = False
         self.events = VisitEvents()
 
     # --- what is shown ----------------------------------------------------------
@@ -155,6 +160,15 @@ class Visit:
             self.show(exhibit_id)
         else:
             self.go_home()
+
+    def set_playing(self, playing: bool) -> None:
+        """A visitor's clip plays (True) or stopped, ended or was paused (False)."""
+        if playing != self.playing:
+            self.playing = playing
+            self.events.playing.emit(playing)
+
+    def clip_used(self, what: str) -> None:
+        self.events.clip.emit(what)
 
     def reset(self, reason: str) -> None:
         """The visit is over: attract mode, default language, nothing open."""

@@ -37,6 +37,15 @@ rm -rf "$opt/lib/bin" "$qt"/{lupdate,lrelease,linguist,assistant,designer,qml*,b
        "$qt"/{scripts,typesystems,glue,examples,doc} "$qt"/Qt/qml "$qt"/Qt/translations \
        "$qt"/Qt/lib/libQt6{Quick,Qml,Designer,ShaderTools,Test,Sql,LabsQml,QuickControls,QuickDialogs}* \
        "$qt"/Qt{Quick,Qml,Designer,Test,Sql,UiTools}*.abi3.so
+# And the parts of PySide6-Addons it never loads: it takes Qt Multimedia (clips)
+# and Qt TextToSpeech from there, not the web engine, 3D, charts or the rest.
+addons="WebEngine WebView WebChannel WebSockets 3D Charts DataVisualization Graphs Pdf Location Positioning Lottie \
+        RemoteObjects Scxml StateMachine Sensors SerialBus SerialPort Bluetooth Nfc VirtualKeyboard HttpServer \
+        NetworkAuth Help SpatialAudio CanvasPainter"
+for module in $addons; do
+    rm -rf "$qt"/Qt/lib/libQt6"$module"* "$qt"/Qt"$module"*.abi3.so "$qt"/Qt/plugins/*/*"${module,,}"*
+done
+rm -rf "$qt"/Qt/resources/qtwebengine* "$qt"/Qt/libexec/QtWebEngineProcess "$qt"/Qt/plugins/{sceneparsers,geometryloaders,renderers,position,geoservices,sensors,canbus,webview,renderplugins}
 find "$opt/lib" \( -name '*.pyi' -o -name '__pycache__' \) -prune -exec rm -rf {} +
 if command -v "python$python_version" >/dev/null; then
     "python$python_version" -m compileall -q -j 0 "$opt/lib" >/dev/null

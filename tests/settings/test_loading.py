@@ -148,7 +148,7 @@ def test_unknown_key_is_reported_with_did_you_mean_and_ignored(tmp_path):
     path = write(tmp_path / "kiosk.yaml",
                  "idle_timout: 45\nidle:\n  countdown_secs: 20\n  timeout_seconds: 45\nlog_levl: debug\n")
     loaded = load_settings(path)
-    top = ("admin, attract, bundles, cursor, display, exhibits, health, idle, languages, lockdown, log_level, "
+    top = ("admin, attract, bundles, clips, cursor, display, exhibits, health, idle, languages, lockdown, log_level, "
            "presenter, schedule, statistics")
     assert messages(loaded) == [
         f"kiosk.yaml:1:1: error: idle_timout: unknown field 'idle_timout' (did you mean "

@@ -11,6 +11,7 @@ from kiosk.ui.panels.gallery import GalleryPanelView
 from kiosk.ui.panels.quote import QuotePanelView
 from kiosk.ui.panels.text import TextPanelView
 from kiosk.ui.panels.timeline import TimelinePanelView
+from kiosk.ui.panels.video import VideoPanelView
 from kiosk.ui.panels.wipe import WipePanelView
 
 PANEL_VIEWS: dict[str, type[PanelView]] = {
@@ -21,6 +22,7 @@ PANEL_VIEWS: dict[str, type[PanelView]] = {
     "wipe": WipePanelView,
     "timeline": TimelinePanelView,
     "quote": QuotePanelView,
+    "video": VideoPanelView,
 }
 
 

@@ -22,6 +22,7 @@ import math
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -46,6 +47,9 @@ from kiosk.ui.layout import FillParent
 from kiosk.ui.screens.attract.texts import AttractTexts, add_glyphs, lay_out_texts, render_caption
 from kiosk.visit.attract import Slide, Timeline, call_to_action, zoom_at
 from kiosk.visit.model import Place, Screen
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.attract.clip import AttractClip
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +103,7 @@ class AttractScreen(QWidget):
         self._captions: dict[int, QPixmap] = {}
         self._paint_ms = 0.0
         self._frame_ms = MIN_FRAME_MS
+        self._clip: AttractClip | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(self._frame_ms)
         self._timer.timeout.connect(self._tick)
@@ -198,6 +203,8 @@ class AttractScreen(QWidget):
         super().hideEvent(event)
         self._timer.stop()
         self._pixmaps.clear()  # the image cache keeps them; no need to pin them here
+        if self._clip is not None:
+            self._clip.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -230,6 +237,18 @@ class AttractScreen(QWidget):
         self._captions = {i: caption for i, caption in self._captions.items() if i in wanted}
         for i in wanted:
             self._source_size(self.slides[i].path)  # read the header now, not while painting
+        self._play_clip(self.slides[self._turn % len(self.slides)].clip)
+
+    def _play_clip(self, path: Path | None) -> None:
+        """The slide's clip, muted and looped; none for visitors whom motion troubles."""
+        if self.ctx.theme.motion.reduced:
+            path = None
+        if path is not None and self._clip is None:
+            from kiosk.ui.screens.attract.clip import AttractClip  # Qt Multimedia: only for clips
+
+            self._clip = AttractClip(self.ctx, self)
+        if self._clip is not None:
+            self._clip.play(path)
 
     def _on_image(self, key: ImageKey) -> None:
         for index in self._pixmaps:
@@ -274,6 +293,10 @@ class AttractScreen(QWidget):
                      opacity: float) -> None:
         painter.setOpacity(opacity)
         index = turn % len(self.slides) if self.slides else 0
+        clip = self._clip
+        if clip is not None and self.slides and clip.path == self.slides[index].clip \
+                and clip.paint(painter, self.width(), self.height()):
+            return
         pixmap = self._pixmaps.get(index)
         source = self._source_size(self.slides[index].path) if pixmap is not None else QSize()
         if pixmap is None or not source.isValid():  # no slides, still decoding, or broken

@@ -1,0 +1,377 @@
+"""A video panel: the clip (its poster until it plays), its captions over it,
+and one row of large controls at the same level (EN 301 549 7.3): play or
+pause, position, captions on or off and their language, audio description,
+quieter and louder, transcript. Captions are on by default, in the visitor's
+language when there are captions in it. Nothing plays by itself; leaving the
+panel stops the clip, and a new visitor starts at the default volume.
+
+Frames come from the kiosk's one ClipPlayer (kiosk.media.clips), decoded off
+the GUI thread; this view paints the latest one and the caption of the moment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QSlider, QStackedLayout, QVBoxLayout, QWidget
+
+from kiosk import locale
+from kiosk.content.captions import Cue, read_cues
+from kiosk.content.loader import LoadedExhibit
+from kiosk.content.schema import VideoPanel
+from kiosk.media.images import Fit, ImageKey
+from kiosk.ui.context import Context
+from kiosk.ui.icons import icon
+from kiosk.ui.panels.base import PanelView
+from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
+from kiosk.ui.widgets import TouchButton, make_label
+from kiosk.visit.model import Place, Screen
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QVideoFrame  # imported with the first clip, not at start-up
+
+VOLUME_STEP = 0.15
+CAPTION_BOX_ALPHA = 0.8
+"""Captions sit on a near-opaque box: readable over any frame."""
+
+
+def caption_at(cues: list[Cue], position_ms: int) -> str:
+    return next((cue.text for cue in cues if cue.start_ms <= position_ms < cue.end_ms), "")
+
+
+class ClipSurface(QWidget):
+    """The poster, then the clip's frames, letterboxed; the caption of the moment over them."""
+
+    tapped = Signal()
+
+    def __init__(self, ctx: Context, view: VideoPanelView):
+        super().__init__()
+        self.ctx = ctx
+        self.view = view
+        self.image: QImage | None = None
+        """The latest frame, converted on arrival: no decoder buffer is held past it."""
+        self.caption = ""
+        self.notice = ""
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setFont(ctx.font(ctx.theme.sizes.body_pt, bold=True))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("black"))
+        image = self.image
+        if image is not None and not image.isNull():
+            size = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, size.width(), size.height())
+            target.moveCenter(self.rect().center())
+            painter.drawImage(target, image)
+        else:
+            poster = self.ctx.images.request(ImageKey(self.view.poster, self.width(), self.height(), Fit.CONTAIN),
+                                             self._decoded)
+            if poster is not None:
+                target = QRect(0, 0, poster.width(), poster.height())
+                target.moveCenter(self.rect().center())
+                painter.drawPixmap(target, poster)
+        for text, at_bottom in ((self.caption, True), (self.notice, False)):
+            if text:
+                self._box(painter, text, at_bottom)
+
+    def _box(self, painter: QPainter, text: str, at_bottom: bool) -> None:
+        margin = self.ctx.mm(self.ctx.theme.sizes.gap)
+        area = self.rect().adjusted(margin, margin, -margin, -margin)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        bound = painter.boundingRect(area, flags | Qt.AlignmentFlag.AlignBottom, text)
+        if not at_bottom:
+            bound.moveCenter(self.rect().center())
+        box = QColor(self.ctx.theme.colour("background"))
+        box.setAlphaF(CAPTION_BOX_ALPHA)
+        painter.fillRect(bound.adjusted(-margin // 2, -margin // 4, margin // 2, margin // 4), box)
+        painter.setPen(self.ctx.theme.colour("text"))
+        painter.drawText(bound, flags, text)
+
+    def _decoded(self, _key: ImageKey) -> None:
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.tapped.emit()
+
+
+class VideoPanelView(PanelView):
+    panel: VideoPanel
+
+    def __init__(self, ctx: Context, item: LoadedExhibit, index: int, parent: QWidget | None = None):
+        super().__init__(ctx, item, index, parent)
+        panel, sizes = self.panel, ctx.theme.sizes
+        gap = ctx.mm(sizes.gap)
+        self.poster = item.path(panel.poster.file)
+        self.cues = {language: read_cues(item.path(name)) for language, name in panel.captions.items()}
+        self.captions_on = True
+        self.caption_language = self._default_caption_language()
+        self.described = False
+        self.failed = False
+        self.played = False
+        """Played in this view of the panel (the statistics count a play once)."""
+        self.heading = self.make_heading()
+        self.surface = ClipSurface(ctx, self)
+        self.surface.tapped.connect(self.toggle_play)
+        self.transcript = make_label(ctx, sizes.body_pt)
+        self.transcript_area = KineticScrollArea(ctx, self.transcript)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.surface)
+        self.stack.addWidget(self.transcript_area)
+        self.credit = make_label(ctx, sizes.small_pt, muted=True)
+        self.time = make_label(ctx, sizes.small_pt, wrap=False)
+
+        self.play = TouchButton(ctx, "play", "play")
+        self.play.clicked.connect(self.toggle_play)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumHeight(ctx.mm(sizes.touch_target))
+        self.slider.setStyleSheet(_slider_style(ctx))
+        self.slider.sliderMoved.connect(self._seek)
+        self.captions = TouchButton(ctx, "captions", "captions")
+        self.captions.setCheckable(True)
+        self.captions.clicked.connect(self.toggle_captions)
+        self.caption_choice = TouchButton(ctx)
+        self.caption_choice.clicked.connect(self.next_caption_language)
+        self.describe = TouchButton(ctx, "audio_description", "audio_description")
+        self.describe.setCheckable(True)
+        self.describe.clicked.connect(self.toggle_description)
+        self.quieter = TouchButton(ctx, "quieter", "quieter", show_label=False)
+        self.quieter.clicked.connect(lambda: self.change_volume(-VOLUME_STEP))
+        self.louder = TouchButton(ctx, "louder", "louder", show_label=False)
+        self.louder.clicked.connect(lambda: self.change_volume(VOLUME_STEP))
+        self.show_transcript = TouchButton(ctx, "source", "transcript")
+        self.show_transcript.setCheckable(True)
+        self.show_transcript.clicked.connect(self.toggle_transcript)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(gap // 2)
+        controls.addWidget(self.play)
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.time)
+        for button in (self.captions, self.caption_choice, self.describe, self.quieter, self.louder,
+                       self.show_transcript):
+            controls.addWidget(button)
+        self.describe.setVisible(bool(panel.audio_description))
+        self.caption_choice.setVisible(len(self.cues) > 1)
+        self.captions.setVisible(bool(self.cues))
+        self.show_transcript.setVisible(panel.transcript is not None)
+
+        layout = QVBoxLayout(self)
+        ctx.grid.apply(layout)
+        layout.setSpacing(gap // 2)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.stack, 1)
+        layout.addLayout(controls)
+        layout.addWidget(self.credit)
+
+        player = ctx.player
+        player.frame.connect(self._frame)
+        player.position.connect(self._position)
+        player.playing.connect(self._playing)
+        player.ended.connect(self._ended)
+        player.failed.connect(self._failed)
+        player.tracks.connect(self._tracks_known)
+        player.released.connect(self._released)
+        ctx.signals.place_changed.connect(self._place_changed)
+        self.retranslate()
+
+    # --- what the visitor does --------------------------------------------------
+
+    def toggle_play(self) -> None:
+        player = self.ctx.player
+        if self.failed:
+            return
+        if not player.owned_by(self):
+            player.take(self, self._source(), self.ctx.clip_volume.level)
+        if player.is_playing:
+            player.player.pause()
+            return
+        player.player.play()
+        if not self.played:
+            self.played = True
+            for what, used in (("played", True), ("captions", self.captions_on and bool(self.cues)),
+                               ("described", self.described)):
+                if used:
+                    self.ctx.visit.clip_used(what)
+
+    def toggle_captions(self) -> None:
+        self.captions_on = not self.captions_on
+        self._show_state()
+
+    def next_caption_language(self) -> None:
+        languages = list(self.cues)
+        self.caption_language = languages[(languages.index(self.caption_language) + 1) % len(languages)]
+        self.captions_on = True
+        self._show_state()
+
+    def toggle_description(self) -> None:
+        self.described = not self.described
+        if self.ctx.player.owned_by(self):
+            described = self.panel.audio_description.get(self._described_language())
+            if isinstance(described, str) or not self.described:
+                self.ctx.player.switch_source(self._source())
+            self._apply_audio_track()
+        self._show_state()
+
+    def change_volume(self, step: float) -> None:
+        volume = self.ctx.clip_volume
+        volume.level = min(1.0, max(0.0, volume.level + step))
+        if self.ctx.player.owned_by(self):
+            self.ctx.player.audio.setVolume(volume.level)
+            self.ctx.player.audio.setMuted(volume.level <= 0)
+        self._show_state()
+
+    def toggle_transcript(self) -> None:
+        self.stack.setCurrentWidget(self.transcript_area if self.show_transcript.isChecked() else self.surface)
+
+    # --- the player -----------------------------------------------------------------
+
+    def _described_language(self) -> str:
+        described = self.panel.audio_description
+        return self.ctx.language if self.ctx.language in described else next(iter(described), "")
+
+    def _source(self) -> Path:
+        described = self.panel.audio_description.get(self._described_language())
+        if self.described and isinstance(described, str):
+            return self.item.path(described)
+        return self.item.path(self.panel.clip)
+
+    def _apply_audio_track(self) -> None:
+        """The described track, or the main one; once the clip's tracks are known."""
+        described = self.panel.audio_description.get(self._described_language())
+        track = described if self.described and isinstance(described, int) else 0
+        player = self.ctx.player.player
+        if track < len(player.audioTracks()):
+            player.setActiveAudioTrack(track)
+
+    def _tracks_known(self) -> None:
+        if self.ctx.player.owned_by(self):
+            self._apply_audio_track()
+
+    def _frame(self, frame: QVideoFrame) -> None:
+        if self.ctx.player.owned_by(self):
+            self.surface.image = frame.toImage()
+            self.surface.update()
+
+    def _position(self, position: int) -> None:
+        if not self.ctx.player.owned_by(self):
+            return
+        if not self.slider.isSliderDown():
+            self.slider.setValue(position)
+        self.slider.setMaximum(max(self.ctx.player.player.duration(), 1))
+        self._show_caption(position)
+        self.time.setText(f"{_clock(position)} / {_clock(self.ctx.player.player.duration())}")
+
+    def _playing(self, playing: bool) -> None:
+        if self.ctx.player.owned_by(self):
+            self.ctx.visit.set_playing(playing)
+            self._show_state()
+
+    def _ended(self) -> None:
+        if self.ctx.player.owned_by(self):
+            self.ctx.visit.set_playing(False)
+            self.ctx.visit.clip_used("completed")
+            self._show_state()
+
+    def _failed(self, _text: str) -> None:
+        if self.ctx.player.owned_by(self):
+            self.failed = True
+            self.ctx.player.release(self)
+            self.surface.notice = self.ctx.tr("clip_unavailable")
+            self.show_transcript.setChecked(self.panel.transcript is not None)
+            self.toggle_transcript()
+            self._show_state()
+
+    def _released(self, owner: object) -> None:
+        if owner is self:
+            self.ctx.visit.set_playing(False)
+            self._show_state()
+
+    def _seek(self, position: int) -> None:
+        if self.ctx.player.owned_by(self):
+            self.ctx.player.player.setPosition(position)
+
+    def _place_changed(self, _old: Place, new: Place) -> None:
+        here = new.screen is Screen.EXHIBIT and new.exhibit == self.item.id and new.page == self.page
+        if not here and self.ctx.player.owned_by(self):
+            self.stop()
+
+    def stop(self) -> None:
+        self.played = False
+        self.ctx.player.release(self)
+        self.ctx.visit.set_playing(False)
+        self.surface.image = None
+        self.surface.caption = ""
+        self.surface.update()
+        self._show_state()
+
+    # --- what it shows ---------------------------------------------------------------
+
+    def _default_caption_language(self) -> str:
+        return self.ctx.language if self.ctx.language in self.cues else next(iter(self.cues), "")
+
+    def _show_caption(self, position: int) -> None:
+        cues = self.cues.get(self.caption_language, [])
+        text = caption_at(cues, position) if self.captions_on else ""
+        if text != self.surface.caption:
+            self.surface.caption = text
+            self.surface.update()
+
+    def _show_state(self) -> None:
+        playing = self.ctx.player.owned_by(self) and self.ctx.player.is_playing
+        self.play.label_key = "pause" if playing else "play"
+        self.play.setIcon(self._icon("pause" if playing else "play"))
+        self.play.retranslate()
+        self.play.setEnabled(not self.failed)
+        self.captions.setChecked(self.captions_on)
+        self.captions.setIcon(self._icon("captions" if self.captions_on else "captions_off"))
+        self.caption_choice.setText(locale.language(self.caption_language).name if self.caption_language else "")
+        self.describe.setChecked(self.described)
+        level = self.ctx.clip_volume.level
+        self.quieter.setEnabled(level > 0)
+        self.louder.setEnabled(level < 1)
+        self._show_caption(self.ctx.player.player.position() if self.ctx.player.owned_by(self) else 0)
+
+    def _icon(self, meaning: str) -> QIcon:
+        return icon(meaning, self.ctx.theme.colours.text, self.ctx.theme.colours.divider)
+
+    def retranslate(self) -> None:
+        self.set_heading(self.heading, self.panel.title)
+        self.credit.setText(self.t(self.panel.credit))
+        self.credit.setVisible(self.panel.credit is not None)
+        self.transcript.setText(self.t(self.panel.transcript))
+        if self.failed:
+            self.surface.notice = self.ctx.tr("clip_unavailable")
+        self.caption_language = self._default_caption_language()
+        self.slider.setAccessibleName(self.ctx.tr("position"))
+        self._show_state()
+
+    def reset(self) -> None:
+        self.stop()
+        self.captions_on, self.described = True, False
+        self.ctx.clip_volume.reset()
+        self.show_transcript.setChecked(False)
+        self.toggle_transcript()
+        scroll_to_start(self.transcript_area)
+        self.slider.setValue(0)
+        self.time.setText("")
+        self._show_state()
+
+
+def _slider_style(ctx: Context) -> str:
+    """A groove one can see and a handle one can hold: a touch target wide."""
+    colours, handle, groove = ctx.theme.colours, ctx.mm(ctx.theme.sizes.touch_target * 0.6), ctx.mm(2)
+    return (f"QSlider::groove:horizontal {{ height: {groove}px; background: {colours.divider}; "
+            f"border-radius: {groove // 2}px; }}"
+            f"QSlider::sub-page:horizontal {{ background: {colours.accent}; border-radius: {groove // 2}px; }}"
+            f"QSlider::handle:horizontal {{ width: {handle}px; height: {handle}px; "
+            f"margin: -{(handle - groove) // 2}px 0; border-radius: {handle // 2}px; background: {colours.text}; }}")
+
+
+def _clock(ms: int) -> str:
+    seconds = max(0, ms) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+

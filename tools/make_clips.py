@@ -6,6 +6,7 @@ Per film, one 20-second clip (H.264 and AAC in MP4, 1280x720 at 25 fps): four
 illustrations with slow camera moves and crossfades, the film's title over the
 first; a synthetic ambient soundtrack (no speech: the narration is captioned);
 a second audio track with a spoken audio description (espeak-ng, English);
+its poster (the opening image under the title);
 and captions in English, Chinese and Russian. Every file is an illustration
 made for this exhibition, not footage from the films, and is credited so.
 """
@@ -28,6 +29,8 @@ WIDTH, HEIGHT, FPS = 1280, 720, 25
 SEGMENT_S, FADE_FRAMES = 5, 12
 RATE = 48_000
 FONT = ROOT / "assets" / "fonts" / "NotoSans-Bold.ttf"
+POSTER_FRAME = 2 * FPS
+"""The poster is this frame of the clip: its opening image under the title."""
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,9 @@ def write_clip(out: Path, exhibit: Path, title: str, segments: list[Segment]) ->
         description = container.add_stream("aac", rate=RATE)
         main.metadata["title"], description.metadata["title"] = "Soundtrack", "Audio description (English)"
         main.metadata["language"] = description.metadata["language"] = "eng"
-        for frame in frames(exhibit, title, segments):
+        for index, frame in enumerate(frames(exhibit, title, segments)):
+            if index == POSTER_FRAME:
+                frame.save(out.with_name(out.stem + "-poster.jpg"), quality=85)
             for packet in video.encode(av.VideoFrame.from_image(frame)):
                 container.mux(packet)
         for packet in video.encode(None):

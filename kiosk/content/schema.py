@@ -271,7 +271,7 @@ AudioTrack = Annotated[int, Field(ge=1, description="The clip's own audio track 
 
 class VideoPanel(Model):
     type: Literal["video"]
-    title: TextField
+    heading: TextField
     clip: ClipFile = Field(description="MP4, MOV, WebM or MKV: H.264, HEVC or VP9 video; AAC, MP3 or Opus sound.")
     poster: TileImage = Field(description="A still shown before the clip plays, and instead of it if it cannot.")
     credit: TextField | None = None

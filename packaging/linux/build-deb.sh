@@ -35,7 +35,7 @@ mkdir -p "$build/wheel" "$opt/bin" "$root/usr/bin" "$root/etc/exhibit-kiosk" "$r
 qt=$opt/lib/PySide6
 rm -rf "$opt/lib/bin" "$qt"/{lupdate,lrelease,linguist,assistant,designer,qml*,balsam*,uic,rcc,include} \
        "$qt"/{scripts,typesystems,glue,examples,doc} "$qt"/Qt/qml "$qt"/Qt/translations \
-       "$qt"/Qt/lib/libQt6{Quick,Qml,Designer,ShaderTools,Test,Sql,LabsQml,QuickControls,QuickDialogs}* \
+       "$qt"/Qt/lib/libQt6{Designer,ShaderTools,Test,Sql,LabsQml,QuickControls,QuickDialogs}* \
        "$qt"/Qt{Quick,Qml,Designer,Test,Sql,UiTools}*.abi3.so
 # And the parts of PySide6-Addons it never loads: it takes Qt Multimedia (clips)
 # and Qt TextToSpeech from there, not the web engine, 3D, charts or the rest.

@@ -92,7 +92,7 @@ CASES = {
     "unknown key": (
         lambda f: _write(f, MINIMAL_EXHIBIT + "subtitel: Oops\n"),
         "broken/exhibit.yaml:7:1: error: subtitel: unknown field 'subtitel' (did you mean "
-        "'subtitle'?); expected one of: country, default_language, id, languages, order, "
+        "'subtitle'?); expected one of: attract_clip, country, default_language, id, languages, order, "
         "panels, people, schema, show_from, show_until, subtitle, summary, tile, title, year"),
     "wrong type": (
         lambda f: _write(f, MINIMAL_EXHIBIT + "year: next spring\n"),
@@ -115,7 +115,7 @@ CASES = {
     "unknown panel type": (
         lambda f: _write(f, _replace("type: text", "type: txet")),
         "broken/exhibit.yaml:5:11: error: panels[0].type: unknown panel type 'txet' (did you "
-        "mean 'text'?); known types: text, gallery, facts, compare, wipe, timeline, quote"),
+        "mean 'text'?); known types: text, gallery, facts, compare, wipe, timeline, quote, video"),
     "dangling compare": (
         lambda f: _write(f, COMPARE_WITH_MISSING),
         "broken/exhibit.yaml:11:11: error: panels[2].with: no exhibit with id 'the-chalenge'; "

@@ -8,7 +8,7 @@ import sys
 
 from kiosk.cli import main
 from kiosk.content.loader import load_catalog
-from kiosk.content.schema import ComparePanel, PartialDate, TimelinePanel
+from kiosk.content.schema import PANEL_TYPES, ComparePanel, PartialDate, TimelinePanel
 from tests.helpers.exhibits import PROJECT_ROOT, make_exhibit
 
 TRANSLATED = """\
@@ -164,13 +164,16 @@ def test_committed_json_schema_matches_the_models(capsys):
     assert printed == committed, "run: kiosk schema > kiosk/content/exhibit.schema.json"
     panel_types = {ref["$ref"].rsplit("/", 1)[-1]
                    for ref in printed["properties"]["panels"]["items"]["oneOf"]}
-    assert len(panel_types) == 7
+    assert len(panel_types) == len(PANEL_TYPES) == 8
 
 
-def test_content_layer_never_imports_qt():
+def test_content_layer_never_imports_qt(tmp_path):
+    """Validating exhibits without clips needs no Qt at all (clips are played by Qt
+    Multimedia to check them, and only then is it loaded)."""
+    make_exhibit(tmp_path, "plain")
     code = (
         "import sys, kiosk.cli, kiosk.content.loader, kiosk.content.checks\n"
-        "kiosk.cli.main(['validate'])\n"
+        f"kiosk.cli.main(['validate', {str(tmp_path)!r}])\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken', 'qtpy'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

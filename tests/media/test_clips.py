@@ -31,7 +31,7 @@ panels:
   - type: text
     body: First.
   - type: video
-    title: A clip
+    heading: A clip
     clip: clips/clip.mp4
     poster: tile.png
 {captions}    transcript: What is said and shown.

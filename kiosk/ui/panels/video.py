@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QIcon, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk import locale
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from PySide6.QtMultimedia import QVideoFrame  # imported with the first clip, not at start-up
 
 VOLUME_STEP = 0.15
+COMPACT_BELOW_MM = 700
+"""Narrower pages (a 24- or 32-inch landscape display) show the option buttons as icons."""
 CAPTION_BOX_ALPHA = 0.8
 """Captions sit on a near-opaque box: readable over any frame."""
 
@@ -118,7 +120,8 @@ class VideoPanelView(PanelView):
         self.surface.tapped.connect(self.toggle_play)
         self.transcript = make_label(ctx, sizes.body_pt)
         self.transcript_area = KineticScrollArea(ctx, self.transcript)
-        self.stack = QStackedLayout()
+        screen = QWidget(self)  # the stack's own widget, so that nothing it shows is ever a window of its own
+        self.stack = QStackedLayout(screen)
         self.stack.addWidget(self.surface)
         self.stack.addWidget(self.transcript_area)
         self.credit = make_label(ctx, sizes.small_pt, muted=True)
@@ -146,26 +149,34 @@ class VideoPanelView(PanelView):
         self.show_transcript.setCheckable(True)
         self.show_transcript.clicked.connect(self.toggle_transcript)
 
-        controls = QHBoxLayout()
-        controls.setSpacing(gap // 2)
-        controls.addWidget(self.play)
-        controls.addWidget(self.slider, 1)
-        controls.addWidget(self.time)
-        for button in (self.captions, self.caption_choice, self.describe, self.quieter, self.louder,
-                       self.show_transcript):
-            controls.addWidget(button)
-        self.describe.setVisible(bool(panel.audio_description))
-        self.caption_choice.setVisible(len(self.cues) > 1)
-        self.captions.setVisible(bool(self.cues))
-        self.show_transcript.setVisible(panel.transcript is not None)
+        spacing = ctx.mm(sizes.target_spacing)  # apart enough for a finger with a tremor
+        timing = QHBoxLayout()  # two rows, both always on screen: no control hides behind another
+        timing.setSpacing(spacing)
+        timing.addWidget(self.play)
+        timing.addWidget(self.slider, 1)
+        timing.addWidget(self.time)
+        options = QHBoxLayout()
+        options.setSpacing(spacing)
+        self.options = (self.captions, self.caption_choice, self.describe, self.quieter, self.louder,
+                        self.show_transcript)
+        for button in self.options:
+            options.addWidget(button)
+        options.addStretch(1)
 
         layout = QVBoxLayout(self)
         ctx.grid.apply(layout)
         layout.setSpacing(gap // 2)
         layout.addWidget(self.heading)
-        layout.addLayout(self.stack, 1)
-        layout.addLayout(controls)
+        layout.addWidget(screen, 1)
+        layout.addLayout(timing)
+        layout.addSpacing(spacing - layout.spacing())
+        layout.addLayout(options)
         layout.addWidget(self.credit)
+        # only now, inside this page: shown while parentless, a button would be a window of its own
+        self.describe.setVisible(bool(panel.audio_description))
+        self.caption_choice.setVisible(len(self.cues) > 1)
+        self.captions.setVisible(bool(self.cues))
+        self.show_transcript.setVisible(panel.transcript is not None)
 
         player = ctx.player
         player.frame.connect(self._frame)
@@ -328,7 +339,9 @@ class VideoPanelView(PanelView):
         self.play.setEnabled(not self.failed)
         self.captions.setChecked(self.captions_on)
         self.captions.setIcon(self._icon("captions" if self.captions_on else "captions_off"))
-        self.caption_choice.setText(locale.language(self.caption_language).name if self.caption_language else "")
+        name = locale.language(self.caption_language).name if self.caption_language else ""
+        self.caption_choice.setText(name)
+        self.caption_choice.setAccessibleName(f"{self.ctx.tr('captions')}: {name}")
         self.describe.setChecked(self.described)
         level = self.ctx.clip_volume.level
         self.quieter.setEnabled(level > 0)
@@ -338,8 +351,17 @@ class VideoPanelView(PanelView):
     def _icon(self, meaning: str) -> QIcon:
         return icon(meaning, self.ctx.theme.colours.text, self.ctx.theme.colours.divider)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Icons alone (their names kept for screen readers) on a display too narrow for
+        the labels in every language; decided by the display's size, not the language,
+        so that no button changes size when the visitor changes language."""
+        super().resizeEvent(event)
+        compact = self.ctx.metrics.to_mm(self.width()) < COMPACT_BELOW_MM
+        for button in (self.captions, self.describe, self.show_transcript):
+            button.set_compact(compact)
+
     def retranslate(self) -> None:
-        self.set_heading(self.heading, self.panel.title)
+        self.set_heading(self.heading, self.panel.heading)
         self.credit.setText(self.t(self.panel.credit))
         self.credit.setVisible(self.panel.credit is not None)
         self.transcript.setText(self.t(self.panel.transcript))

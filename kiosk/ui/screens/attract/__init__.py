@@ -22,13 +22,11 @@ import math
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
-    QLinearGradient,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -44,12 +42,17 @@ from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon_fonts_loaded
 from kiosk.ui.layout import FillParent
-from kiosk.ui.screens.attract.texts import AttractTexts, add_glyphs, lay_out_texts, render_caption
+from kiosk.ui.screens.attract.clip import AttractClip
+from kiosk.ui.screens.attract.texts import (
+    AttractTexts,
+    add_glyphs,
+    lay_out_texts,
+    paint_placeholder,
+    paint_scrim,
+    render_caption,
+)
 from kiosk.visit.attract import Slide, Timeline, call_to_action, zoom_at
 from kiosk.visit.model import Place, Screen
-
-if TYPE_CHECKING:
-    from kiosk.ui.screens.attract.clip import AttractClip
 
 log = logging.getLogger(__name__)
 
@@ -241,14 +244,10 @@ class AttractScreen(QWidget):
 
     def _play_clip(self, path: Path | None) -> None:
         """The slide's clip, muted and looped; none for visitors whom motion troubles."""
-        if self.ctx.theme.motion.reduced:
-            path = None
-        if path is not None and self._clip is None:
-            from kiosk.ui.screens.attract.clip import AttractClip  # Qt Multimedia: only for clips
-
-            self._clip = AttractClip(self.ctx, self)
+        if path is not None and self._clip is None and not self.ctx.theme.motion.reduced:
+            self._clip = AttractClip(self.ctx, self)  # the player (Qt Multimedia) is made with the first clip
         if self._clip is not None:
-            self._clip.play(path)
+            self._clip.play(None if self.ctx.theme.motion.reduced else path)
 
     def _on_image(self, key: ImageKey) -> None:
         for index in self._pixmaps:
@@ -273,7 +272,7 @@ class AttractScreen(QWidget):
         self._paint_slide(painter, texts, self._turn, elapsed, 1.0)
         if fade > 0:
             self._paint_slide(painter, texts, self._turn + 1, elapsed, fade)
-        self._paint_scrim(painter)
+        paint_scrim(painter, self.ctx, self.width(), self.height(), SCRIM_FROM)
         if self.slides:
             self._paint_caption(painter, texts, self._turn, 1.0 - fade)
             if fade > 0:
@@ -316,30 +315,7 @@ class AttractScreen(QWidget):
         painter.restore()
 
     def _paint_placeholder(self, painter: QPainter, texts: AttractTexts) -> None:
-        """A missing or still decoding picture: a calm, dark field with a film glyph."""
-        gradient = QLinearGradient(0, 0, 0, self.height())
-        gradient.setColorAt(0, self.ctx.theme.colour("surface"))
-        gradient.setColorAt(1, self.ctx.theme.colour("background"))
-        painter.fillRect(self.rect(), gradient)
-        if texts.placeholder is None:
-            return
-        opacity = painter.opacity()
-        painter.setOpacity(opacity * 0.25)
-        side = texts.placeholder.width() / self.devicePixelRatioF()
-        painter.drawPixmap(QPointF((self.width() - side) / 2, self.height() * 0.3 - side / 2),
-                           texts.placeholder)
-        painter.setOpacity(opacity)
-
-    def _paint_scrim(self, painter: QPainter) -> None:
-        """Darkens the lower part so that the texts read on any still."""
-        painter.setOpacity(1.0)
-        top = round(self.height() * SCRIM_FROM)
-        gradient = QLinearGradient(0, top, 0, self.height())
-        scrim = self.ctx.theme.colour("scrim")
-        for stop, alpha in ((0.0, 0), (0.45, 150), (1.0, 225)):
-            scrim.setAlpha(alpha)
-            gradient.setColorAt(stop, scrim)
-        painter.fillRect(QRect(0, top, self.width(), self.height() - top), gradient)
+        paint_placeholder(painter, self.ctx, texts, self.width(), self.height(), self.devicePixelRatioF())
 
     def _paint_caption(self, painter: QPainter, texts: AttractTexts, turn: int, opacity: float) -> None:
         caption = self._caption(turn % len(self.slides), texts)

@@ -5,12 +5,18 @@ the still shows before the first frame and whenever the clip cannot play."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
 
 from kiosk.ui.context import Context
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QVideoFrame  # loaded with the first clip, not with attract mode
+
+LOOP_FOREVER = -1
+"""QMediaPlayer.Loops.Infinite, which the player repeats without a gap."""
 
 
 class AttractClip(QObject):
@@ -34,7 +40,7 @@ class AttractClip(QObject):
         self.stop()
         if path is not None:
             self.path = path
-            self.ctx.player.take(self, path, 0.0, QMediaPlayer.Loops.Infinite)
+            self.ctx.player.take(self, path, 0.0, LOOP_FOREVER)
             self.ctx.player.player.play()
 
     def stop(self) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
 
 from kiosk.content.schema import Exhibit
 from kiosk.ui.context import Context
@@ -134,3 +134,31 @@ def render_caption(ctx: Context, exhibit: Exhibit, texts: AttractTexts, rect: QR
         top += box.height() + gap
     painter.end()
     return pixmap
+
+
+def paint_placeholder(painter: QPainter, ctx: Context, texts: AttractTexts, width: int, height: int,
+                      ratio: float) -> None:
+    """A missing or still decoding picture: a calm, dark field with a film glyph."""
+    gradient = QLinearGradient(0, 0, 0, height)
+    gradient.setColorAt(0, ctx.theme.colour("surface"))
+    gradient.setColorAt(1, ctx.theme.colour("background"))
+    painter.fillRect(0, 0, width, height, gradient)
+    if texts.placeholder is None:
+        return
+    opacity = painter.opacity()
+    painter.setOpacity(opacity * 0.25)
+    side = texts.placeholder.width() / ratio
+    painter.drawPixmap(QPointF((width - side) / 2, height * 0.3 - side / 2), texts.placeholder)
+    painter.setOpacity(opacity)
+
+
+def paint_scrim(painter: QPainter, ctx: Context, width: int, height: int, start: float) -> None:
+    """Darkens the screen from `start` (a share of its height) down, so that the texts read on any still."""
+    painter.setOpacity(1.0)
+    top = round(height * start)
+    gradient = QLinearGradient(0, top, 0, height)
+    scrim = ctx.theme.colour("scrim")
+    for stop, alpha in ((0.0, 0), (0.45, 150), (1.0, 225)):
+        scrim.setAlpha(alpha)
+        gradient.setColorAt(stop, scrim)
+    painter.fillRect(QRect(0, top, width, height - top), gradient)

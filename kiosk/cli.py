@@ -281,7 +281,7 @@ def _render(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
 
-    from kiosk.render import render_all
+    from kiosk.render import RenderFailed, render_all
     from kiosk.settings.loading import load_settings
     from kiosk.ui.app import create_application
 
@@ -289,8 +289,12 @@ def _render(args: argparse.Namespace) -> int:
     sizes = [QSize(*size) for size in (args.size or [(1920, 1080)])]
     languages = list(INTERFACE_LANGUAGES) if args.lang == "all" else [args.lang]
     loaded = load_settings(args.config)
-    written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder, args.at,
-                         loaded.settings.schedule.opening_hours(), loaded.closed_still)
+    try:
+        written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder, args.at,
+                             loaded.settings.schedule.opening_hours(), loaded.closed_still)
+    except RenderFailed as failure:
+        print(f"kiosk render: {failure}", file=sys.stderr)
+        return 1
     print(f"{len(written)} images written to {args.out}")
     return 0
 

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
@@ -59,6 +63,27 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+class RenderFailed(Exception):
+    """A screen raised while being built or shown: its PNG would show something else."""
+
+
+@contextmanager
+def _failures() -> Iterator[list[str]]:
+    """Exceptions raised in Qt callbacks while rendering (Qt prints them and carries on)."""
+    failures: list[str] = []
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, traceback: TracebackType | None) -> None:
+        failures.append(f"{kind.__name__}: {value}")
+        previous(kind, value, traceback)
+
+    sys.excepthook = hook
+    try:
+        yield failures
+    finally:
+        sys.excepthook = previous
+
+
 def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[str],
                diagonal: float, exhibits_root: Path | None = None, at: datetime | None = None,
                hours: OpeningHours | None = None, closed_still: Path | None = None) -> list[Path]:
@@ -71,7 +96,7 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
         catalog = on_show(catalog, at.date())
     written: list[Path] = []
     settings = LoadedSettings(KioskSettings(admin=AdminSettings(pin_hash=hash_pin(RENDER_PIN))))
-    with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch, _failures() as failures:
         for size in sizes:
             ctx = build_context(catalog, display_metrics(size, diagonal, None), languages[0],
                                 theme=AT_REST)
@@ -95,6 +120,9 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
             window.close()
             window.deleteLater()
             QApplication.processEvents()
+    if failures:
+        raise RenderFailed(f"{len(failures)} screens failed while rendering (first: {failures[0]}); "
+                           "their images show another screen")
     return written
 
 

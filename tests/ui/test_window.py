@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -264,3 +266,24 @@ def test_only_a_few_exhibit_screens_are_kept_built(window, qtbot, monkeypatch):
     qtbot.wait(10)
     assert len(window._built) == 1 and first not in window._built.values()
     qtbot.waitUntil(lambda: len(window.findChildren(ExhibitScreen)) == 1)
+
+
+def test_render_fails_when_a_screen_cannot_be_built_instead_of_writing_another(qapp, tmp_path, exhibits_root,
+                                                                               monkeypatch):
+    """A panel view that raises used to leave the fault barrier to show home, and the
+    render wrote home.png under the panel's name."""
+    from PySide6.QtCore import QSize
+
+    from kiosk.content.loader import load_catalog
+    from kiosk.render import RenderFailed, render_all
+    from kiosk.ui.panels import PANEL_VIEWS
+    from tests.helpers.exhibits import make_exhibit
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("this panel cannot be built")
+
+    make_exhibit(exhibits_root, "demo")
+    monkeypatch.setitem(PANEL_VIEWS, "text", broken)
+    monkeypatch.setattr(sys, "excepthook", lambda *_args: None)  # the traceback, printed by Qt, is expected
+    with pytest.raises(RenderFailed, match="failed while rendering .first: RuntimeError: this panel cannot be built"):
+        render_all(load_catalog([exhibits_root]), tmp_path, [QSize(640, 360)], ["en"], 55.0)

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from kiosk.content.images import ImageError, probe_image
 from kiosk.content.located import os_error_text
 from kiosk.content.problems import Severity, did_you_mean
-from kiosk.content.schema import ComparePanel, Exhibit, FactsPanel
+from kiosk.content.schema import ComparePanel, Exhibit, FactsPanel, Image
 from kiosk.content.text import Text, count_words, parse_markup, plain_text, sentences
 from kiosk.content.yamlsource import DataPath
 
@@ -65,6 +65,7 @@ def check_exhibit(exhibit: Exhibit) -> Iterator[Finding]:
     values = list(walk(exhibit))
     yield from _check_languages(exhibit, values)
     yield from _check_readability(exhibit, values)
+    yield from _check_alt_texts(exhibit, values)
     yield from _check_fact_keys(exhibit)
     for index, panel in enumerate(exhibit.panels):
         if isinstance(panel, ComparePanel):
@@ -105,6 +106,25 @@ def _check_readability(exhibit: Exhibit, values: list[tuple[DataPath, Any]]) -> 
                     yield (path, Severity.WARNING,
                            f"a sentence of {count_words(sentence)} words (limit "
                            f"{MAX_SENTENCE_WORDS}): \"{sentence[:60]}…\"")
+
+
+def _check_alt_texts(exhibit: Exhibit, values: list[tuple[DataPath, Any]]) -> Iterator[Finding]:
+    """Alt text a visitor who cannot see the picture can use: not the file's name, which
+    tells them nothing, and not the caption again, which a screen reader would read twice."""
+    default = exhibit.default_language
+    for path, value in values:
+        if not isinstance(value, Image) or value.alt is None:
+            continue
+        file = PurePosixPath(value.file)
+        names = {file.name.lower(), file.stem.lower()}
+        if any(text.strip().lower() in names for text in value.alt.variants()):
+            yield (path + ("alt",), Severity.WARNING,
+                   f"the alt text is the file's name ({file.name}): describe what the picture shows")
+        caption = getattr(value, "caption", None)
+        if caption is not None and any(value.alt.get(lang, default).strip() == caption.get(lang, default).strip()
+                                       for lang in value.alt.languages(default)):
+            yield (path + ("alt",), Severity.WARNING,
+                   "the alt text repeats the caption: say what the picture shows that the caption does not")
 
 
 def name_problem(name: str) -> str | None:

@@ -68,8 +68,9 @@ class Section(Model):
 class IdleSettings(Section):
     timeout_seconds: Annotated[int, AfterValidator(_idle_timeout)] = Field(
         90, description="Seconds without a touch before the kiosk resets (30 to 3600).")
-    countdown_seconds: Annotated[int, Field(ge=5, le=60)] = Field(
-        15, description="Length of the 'Are you still there?' countdown.")
+    countdown_seconds: Annotated[int, Field(ge=20, le=120)] = Field(
+        20, description="Length of the 'Are you still there?' countdown: at least 20 s to answer it "
+                        "(WCAG 2.2.1).")
 
 
 class AttractSettings(Section):

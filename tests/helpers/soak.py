@@ -14,7 +14,7 @@ from kiosk.visit.pages import pages_of
 from tests.helpers.clock import FakeClock
 from tests.helpers.exhibits import make_context
 
-TIMEOUT, COUNTDOWN, SLIDE = 90.0, 15.0, 8.0
+TIMEOUT, COUNTDOWN, SLIDE = 90.0, 20.0, 8.0
 
 
 def rss_bytes() -> int:

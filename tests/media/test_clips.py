@@ -143,3 +143,19 @@ def test_a_playing_clip_holds_off_the_idle_countdown_until_it_ends(qtbot, qapp):
     assert kiosk.countdown.isVisible()
     kiosk.clock.advance(COUNTDOWN)
     assert visit.place == Place(Screen.ATTRACT)
+
+
+def test_building_a_video_page_starts_no_media_player(qapp, qtbot):
+    """Qt Multimedia's threads start with its first player; a page only being built
+    (every page is, ahead of visitors, and in most tests) must not make one."""
+    from kiosk.ui.panels.video import VideoPanelView
+    from tests.helpers.exhibits import make_context, show_at
+
+    ctx = make_context(size=(1280, 720))
+    item = ctx.catalog.get("shenzhou-13")
+    index = next(i for i, p in enumerate(item.exhibit.panels) if p.type == "video")
+    view = VideoPanelView(ctx, item, index)
+    show_at(qtbot, view, 1280, 720, ctx)
+    view.reset()
+    clips = sys.modules.get("kiosk.media.clips")
+    assert clips is None or not clips._PLAYER, "a player was made before anyone pressed play"

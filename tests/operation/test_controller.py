@@ -17,7 +17,7 @@ from tests.helpers.clock import FakeClock
 from tests.helpers.exhibits import PROJECT_ROOT, make_context, show_at
 from tests.helpers.touch import drag, tap
 
-TIMEOUT, COUNTDOWN = 90.0, 15.0
+TIMEOUT, COUNTDOWN = 90.0, 20.0
 
 
 @pytest.fixture

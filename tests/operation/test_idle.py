@@ -18,7 +18,7 @@ from tests.helpers.exhibits import make_context, show_at
 from tests.helpers.touch import device, drag, press, release, settled, tap
 
 TIMEOUT = 90.0
-COUNTDOWN = 15.0
+COUNTDOWN = 20.0
 
 
 @dataclass

@@ -18,7 +18,7 @@ def test_no_file_gives_the_defaults(user_config):
     assert loaded.settings == KioskSettings()
     assert loaded.problems == [] and not loaded.found
     s = loaded.settings
-    assert (s.idle.timeout_seconds, s.idle.countdown_seconds) == (90, 15)
+    assert (s.idle.timeout_seconds, s.idle.countdown_seconds) == (90, 20)
     assert (s.attract.slide_seconds, s.attract.exhibits, s.attract.include_stills) == (8, None, "all")
     assert s.attract.call_to_action.get("zh", "en") == "触摸屏幕开始探索"
     assert s.attract.call_to_action.get("en", "en") == "Touch to explore"
@@ -41,7 +41,7 @@ GOOD = """\
 exhibits: content          # next to this file
 idle:
   timeout_seconds: 120
-  countdown_seconds: 10
+  countdown_seconds: 30
 attract:
   slide_seconds: 12
   exhibits: [shenzhou-13]
@@ -68,7 +68,7 @@ def test_a_good_file_gives_its_values_and_where_they_came_from(tmp_path, user_co
     assert loaded.problems == [] and loaded.found
     s = loaded.settings
     assert loaded.exhibits_dir == user_config / "content"
-    assert (s.idle.timeout_seconds, s.idle.countdown_seconds) == (120, 10)
+    assert (s.idle.timeout_seconds, s.idle.countdown_seconds) == (120, 30)
     assert s.attract.exhibits == ["shenzhou-13"] and s.attract.include_stills == "tile"
     assert s.attract.call_to_action.get("ru", "en") == "Нажмите"
     assert (s.languages.default, s.languages.enabled) == ("zh", ["zh", "en"])
@@ -92,7 +92,7 @@ def test_a_good_file_gives_its_values_and_where_they_came_from(tmp_path, user_co
 
     assert row("exhibits") == ("content", f"from {name}:2")
     assert row("idle.timeout_seconds") == ("120", f"from {name}:4")
-    assert row("idle.countdown_seconds") == ("10", f"from {name}:5")
+    assert row("idle.countdown_seconds") == ("30", f"from {name}:5")
     assert row("attract.exhibits") == ("[shenzhou-13]", f"from {name}:8")
     assert row("attract.call_to_action") == ("{en: Tap to start, zh: 点击开始, ru: Нажмите}", f"from {name}:10")
     assert row("languages.enabled") == ("[zh, en]", f"from {name}:13")
@@ -132,10 +132,10 @@ def test_syntax_error_gives_all_defaults_and_a_located_problem(tmp_path):
 
 
 def test_idle_timeout_under_30_seconds_falls_back_and_keeps_the_rest(tmp_path):
-    path = write(tmp_path / "kiosk.yaml", "idle: {timeout_seconds: 5, countdown_seconds: 20}\nlockdown: true\n")
+    path = write(tmp_path / "kiosk.yaml", "idle: {timeout_seconds: 5, countdown_seconds: 25}\nlockdown: true\n")
     loaded = load_settings(path)
     assert loaded.settings.idle.timeout_seconds == 90
-    assert loaded.settings.idle.countdown_seconds == 20
+    assert loaded.settings.idle.countdown_seconds == 25
     assert loaded.settings.lockdown is True
     assert messages(loaded) == [
         "kiosk.yaml:1:25: error: idle.timeout_seconds: must be at least 30 seconds "
@@ -159,7 +159,7 @@ def test_unknown_key_is_reported_with_did_you_mean_and_ignored(tmp_path):
         f"expected one of: {top}",
     ]
     s = loaded.settings
-    assert (s.idle.timeout_seconds, s.idle.countdown_seconds, s.log_level) == (45, 15, "info")
+    assert (s.idle.timeout_seconds, s.idle.countdown_seconds, s.log_level) == (45, 20, "info")
 
 
 def test_a_file_with_many_mistakes_keeps_every_good_setting(tmp_path):

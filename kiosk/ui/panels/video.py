@@ -33,6 +33,8 @@ from kiosk.visit.model import Place, Screen
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QVideoFrame  # imported with the first clip, not at start-up
 
+    from kiosk.media.clips import ClipPlayer
+
 VOLUME_STEP = 0.15
 COMPACT_BELOW_MM = 700
 """Narrower pages (a 24- or 32-inch landscape display) show the option buttons as icons."""
@@ -178,23 +180,17 @@ class VideoPanelView(PanelView):
         self.captions.setVisible(bool(self.cues))
         self.show_transcript.setVisible(panel.transcript is not None)
 
-        player = ctx.player
-        player.frame.connect(self._frame)
-        player.position.connect(self._position)
-        player.playing.connect(self._playing)
-        player.ended.connect(self._ended)
-        player.failed.connect(self._failed)
-        player.tracks.connect(self._tracks_known)
-        player.released.connect(self._released)
+        self._player: ClipPlayer | None = None
+        """The kiosk's player, once this panel first plays (building a page loads no Qt Multimedia)."""
         ctx.signals.place_changed.connect(self._place_changed)
         self.retranslate()
 
     # --- what the visitor does --------------------------------------------------
 
     def toggle_play(self) -> None:
-        player = self.ctx.player
         if self.failed:
             return
+        player = self._connected_player()
         if not player.owned_by(self):
             player.take(self, self._source(), self.ctx.clip_volume.level)
         if player.is_playing:
@@ -220,25 +216,40 @@ class VideoPanelView(PanelView):
 
     def toggle_description(self) -> None:
         self.described = not self.described
-        if self.ctx.player.owned_by(self):
+        if self._owns():
             described = self.panel.audio_description.get(self._described_language())
             if isinstance(described, str) or not self.described:
-                self.ctx.player.switch_source(self._source())
+                self._connected_player().switch_source(self._source())
             self._apply_audio_track()
         self._show_state()
 
     def change_volume(self, step: float) -> None:
         volume = self.ctx.clip_volume
         volume.level = min(1.0, max(0.0, volume.level + step))
-        if self.ctx.player.owned_by(self):
-            self.ctx.player.audio.setVolume(volume.level)
-            self.ctx.player.audio.setMuted(volume.level <= 0)
+        if self._owns():
+            self._connected_player().audio.setVolume(volume.level)
+            self._connected_player().audio.setMuted(volume.level <= 0)
         self._show_state()
 
     def toggle_transcript(self) -> None:
         self.stack.setCurrentWidget(self.transcript_area if self.show_transcript.isChecked() else self.surface)
 
     # --- the player -----------------------------------------------------------------
+
+    def _connected_player(self) -> ClipPlayer:
+        if self._player is None:
+            self._player = player = self.ctx.player
+            player.frame.connect(self._frame)
+            player.position.connect(self._position)
+            player.playing.connect(self._playing)
+            player.ended.connect(self._ended)
+            player.failed.connect(self._failed)
+            player.tracks.connect(self._tracks_known)
+            player.released.connect(self._released)
+        return self._player
+
+    def _owns(self) -> bool:
+        return self._player is not None and self._player.owned_by(self)
 
     def _described_language(self) -> str:
         described = self.panel.audio_description
@@ -254,43 +265,43 @@ class VideoPanelView(PanelView):
         """The described track, or the main one; once the clip's tracks are known."""
         described = self.panel.audio_description.get(self._described_language())
         track = described if self.described and isinstance(described, int) else 0
-        player = self.ctx.player.player
+        player = self._connected_player().player
         if track < len(player.audioTracks()):
             player.setActiveAudioTrack(track)
 
     def _tracks_known(self) -> None:
-        if self.ctx.player.owned_by(self):
+        if self._owns():
             self._apply_audio_track()
 
     def _frame(self, frame: QVideoFrame) -> None:
-        if self.ctx.player.owned_by(self):
+        if self._owns():
             self.surface.image = frame.toImage()
             self.surface.update()
 
     def _position(self, position: int) -> None:
-        if not self.ctx.player.owned_by(self):
+        if not self._owns():
             return
         if not self.slider.isSliderDown():
             self.slider.setValue(position)
-        self.slider.setMaximum(max(self.ctx.player.player.duration(), 1))
+        self.slider.setMaximum(max(self._connected_player().player.duration(), 1))
         self._show_caption(position)
-        self.time.setText(f"{_clock(position)} / {_clock(self.ctx.player.player.duration())}")
+        self.time.setText(f"{_clock(position)} / {_clock(self._connected_player().player.duration())}")
 
     def _playing(self, playing: bool) -> None:
-        if self.ctx.player.owned_by(self):
+        if self._owns():
             self.ctx.visit.set_playing(playing)
             self._show_state()
 
     def _ended(self) -> None:
-        if self.ctx.player.owned_by(self):
+        if self._owns():
             self.ctx.visit.set_playing(False)
             self.ctx.visit.clip_used("completed")
             self._show_state()
 
     def _failed(self, _text: str) -> None:
-        if self.ctx.player.owned_by(self):
+        if self._owns():
             self.failed = True
-            self.ctx.player.release(self)
+            self._connected_player().release(self)
             self.surface.notice = self.ctx.tr("clip_unavailable")
             self.show_transcript.setChecked(self.panel.transcript is not None)
             self.toggle_transcript()
@@ -302,17 +313,18 @@ class VideoPanelView(PanelView):
             self._show_state()
 
     def _seek(self, position: int) -> None:
-        if self.ctx.player.owned_by(self):
-            self.ctx.player.player.setPosition(position)
+        if self._owns():
+            self._connected_player().player.setPosition(position)
 
     def _place_changed(self, _old: Place, new: Place) -> None:
         here = new.screen is Screen.EXHIBIT and new.exhibit == self.item.id and new.page == self.page
-        if not here and self.ctx.player.owned_by(self):
+        if not here and self._owns():
             self.stop()
 
     def stop(self) -> None:
         self.played = False
-        self.ctx.player.release(self)
+        if self._player is not None:
+            self._player.release(self)
         self.ctx.visit.set_playing(False)
         self.surface.image = None
         self.surface.caption = ""
@@ -332,7 +344,7 @@ class VideoPanelView(PanelView):
             self.surface.update()
 
     def _show_state(self) -> None:
-        playing = self.ctx.player.owned_by(self) and self.ctx.player.is_playing
+        playing = self._owns() and self._connected_player().is_playing
         self.play.label_key = "pause" if playing else "play"
         self.play.setIcon(self._icon("pause" if playing else "play"))
         self.play.retranslate()
@@ -346,7 +358,7 @@ class VideoPanelView(PanelView):
         level = self.ctx.clip_volume.level
         self.quieter.setEnabled(level > 0)
         self.louder.setEnabled(level < 1)
-        self._show_caption(self.ctx.player.player.position() if self.ctx.player.owned_by(self) else 0)
+        self._show_caption(self._connected_player().player.position() if self._owns() else 0)
 
     def _icon(self, meaning: str) -> QIcon:
         return icon(meaning, self.ctx.theme.colours.text, self.ctx.theme.colours.divider)

@@ -157,5 +157,6 @@ def test_building_a_video_page_starts_no_media_player(qapp, qtbot):
     view = VideoPanelView(ctx, item, index)
     show_at(qtbot, view, 1280, 720, ctx)
     view.reset()
+    ctx.images.wait()  # no decode left running into the next test
     clips = sys.modules.get("kiosk.media.clips")
     assert clips is None or not clips._PLAYER, "a player was made before anyone pressed play"

@@ -108,7 +108,6 @@ class VideoPanelView(PanelView):
     def __init__(self, ctx: Context, item: LoadedExhibit, index: int, parent: QWidget | None = None):
         super().__init__(ctx, item, index, parent)
         panel, sizes = self.panel, ctx.theme.sizes
-        gap = ctx.mm(sizes.gap)
         self.poster = item.path(panel.poster.file)
         self.cues = {language: read_cues(item.path(name)) for language, name in panel.captions.items()}
         self.captions_on = True
@@ -129,6 +128,17 @@ class VideoPanelView(PanelView):
         self.credit = make_label(ctx, sizes.small_pt, muted=True)
         self.time = make_label(ctx, sizes.small_pt, wrap=False)
 
+        self._make_controls()
+        self._lay_out(screen)
+
+        self._player: ClipPlayer | None = None
+        """The kiosk's player, once this panel first plays (building a page loads no Qt Multimedia)."""
+        ctx.signals.place_changed.connect(self._place_changed)
+        self.retranslate()
+
+    def _make_controls(self) -> None:
+        """Every control a touch target, each with its name in the visitor's language."""
+        ctx, sizes = self.ctx, self.ctx.theme.sizes
         self.play = TouchButton(ctx, "play", "play")
         self.play.clicked.connect(self.toggle_play)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -151,7 +161,10 @@ class VideoPanelView(PanelView):
         self.show_transcript.setCheckable(True)
         self.show_transcript.clicked.connect(self.toggle_transcript)
 
-        spacing = ctx.mm(sizes.target_spacing)  # apart enough for a finger with a tremor
+    def _lay_out(self, screen: QWidget) -> None:
+        """Heading, the clip (or its transcript), then two rows of controls and the credit."""
+        ctx, panel = self.ctx, self.panel
+        gap, spacing = ctx.mm(ctx.theme.sizes.gap), ctx.mm(ctx.theme.sizes.target_spacing)  # a finger with a tremor
         timing = QHBoxLayout()  # two rows, both always on screen: no control hides behind another
         timing.setSpacing(spacing)
         timing.addWidget(self.play)
@@ -164,7 +177,6 @@ class VideoPanelView(PanelView):
         for button in self.options:
             options.addWidget(button)
         options.addStretch(1)
-
         layout = QVBoxLayout(self)
         ctx.grid.apply(layout)
         layout.setSpacing(gap // 2)
@@ -179,11 +191,6 @@ class VideoPanelView(PanelView):
         self.caption_choice.setVisible(len(self.cues) > 1)
         self.captions.setVisible(bool(self.cues))
         self.show_transcript.setVisible(panel.transcript is not None)
-
-        self._player: ClipPlayer | None = None
-        """The kiosk's player, once this panel first plays (building a page loads no Qt Multimedia)."""
-        ctx.signals.place_changed.connect(self._place_changed)
-        self.retranslate()
 
     # --- what the visitor does --------------------------------------------------
 

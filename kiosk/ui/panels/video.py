@@ -74,9 +74,11 @@ class ClipSurface(QWidget):
         else:
             poster = self.ctx.images.request(ImageKey(self.view.poster, self.width(), self.height(), Fit.CONTAIN),
                                              self._decoded)
-            if poster is not None:
-                target = QRect(0, 0, poster.width(), poster.height())
+            if poster is not None:  # decoded at most at its own size: drawn as large as fits, like the clip
+                size = poster.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRect(0, 0, size.width(), size.height())
                 target.moveCenter(self.rect().center())
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.drawPixmap(target, poster)
         for text, at_bottom in ((self.caption, True), (self.notice, False)):
             if text:

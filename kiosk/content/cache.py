@@ -16,9 +16,11 @@ them, and that user can run code as themselves anyway.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -146,3 +148,54 @@ class CheckedCache:
             log.debug("ignoring the kept check of %s: %s", path, error)
             return None
         return checked if isinstance(checked, Checked) else None
+
+
+class RememberedProbe:
+    """A clip probe that asks the decoder only about clips it has not seen
+    unchanged (same path, size and modification time, same kiosk and decoder
+    versions): playing a clip's first and last frames costs far more than the
+    rest of a validation, and an unchanged clip plays as it did."""
+
+    def __init__(self, probe: Callable[[Path], tuple[str | None, int]], folder: Path | None, decoder: str):
+        self._probe = probe
+        self._file = folder / "clips.json" if folder is not None else None
+        self._version = f"{_code_version()} {decoder}"
+        self._known: dict[str, list[object]] = self._read()
+        self.asked = 0
+
+    def __call__(self, path: Path) -> tuple[str | None, int]:
+        try:
+            stat = path.stat()
+        except OSError:
+            return self._probe(path)
+        key, stamp = str(path.resolve()), [self._version, stat.st_size, stat.st_mtime_ns]
+        known = self._known.get(key)
+        if known is not None and known[:3] == stamp:
+            problem, tracks = known[3], known[4]
+            return (problem if isinstance(problem, str) else None), int(tracks)  # type: ignore[call-overload]
+        self.asked += 1
+        problem, tracks = self._probe(path)
+        self._known[key] = [*stamp, problem, tracks]
+        self._write()
+        return problem, tracks
+
+    def _read(self) -> dict[str, list[object]]:
+        if self._file is None:
+            return {}
+        try:
+            known = json.loads(self._file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {key: value for key, value in known.items() if isinstance(value, list) and len(value) == 5} \
+            if isinstance(known, dict) else {}
+
+    def _write(self) -> None:
+        if self._file is None:
+            return
+        try:
+            self._file.parent.mkdir(parents=True, exist_ok=True)
+            scratch = self._file.with_suffix(f".{os.getpid()}.tmp")
+            scratch.write_text(json.dumps(self._known), encoding="utf-8")
+            os.replace(scratch, self._file)
+        except OSError as error:
+            log.debug("cannot keep the clip checks: %s", error)

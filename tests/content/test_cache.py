@@ -156,3 +156,27 @@ def test_loading_a_collection_runs_no_cycle_collection(tmp_path, monkeypatch):
             assert during == [] and gc.isenabled()
     finally:
         gc.callbacks.remove(count)
+
+
+def test_an_unchanged_clip_is_not_played_again(tmp_path):
+    """Probing plays a clip's first and last frames; a second validation of the
+    same clip asks the decoder nothing, a touched clip or a new decoder asks again."""
+    from kiosk.content.cache import RememberedProbe
+
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"not really a clip")
+    asked: list[Path] = []
+
+    def decoder(path: Path) -> tuple[str | None, int]:
+        asked.append(path)
+        return "plays no frames", 0
+
+    folder = tmp_path / "cache"
+    assert RememberedProbe(decoder, folder, "qt 1")(clip) == ("plays no frames", 0)
+    again = RememberedProbe(decoder, folder, "qt 1")
+    assert again(clip) == ("plays no frames", 0) and again.asked == 0 and len(asked) == 1
+    os.utime(clip, ns=(1, 1))
+    assert RememberedProbe(decoder, folder, "qt 1")(clip) == ("plays no frames", 0) and len(asked) == 2
+    assert RememberedProbe(decoder, folder, "qt 2")(clip) == ("plays no frames", 0) and len(asked) == 3
+    (folder / "clips.json").write_text("{broken", encoding="utf-8")
+    assert RememberedProbe(decoder, folder, "qt 2")(clip) == ("plays no frames", 0) and len(asked) == 4

@@ -21,6 +21,7 @@ from kiosk.content.text import LANGUAGE_TAG
 from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.operation.logs import log_to_stderr
 from kiosk.paths import bundled_exhibits_dir
+from kiosk.visit.modes import MODE_NAMES, named_modes
 
 if TYPE_CHECKING:
     from kiosk.content.loader import Catalog
@@ -71,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--at", type=_moment, default=None, metavar="YYYY-MM-DDTHH:MM",
                         help="what the kiosk would show then: its exhibits of that day, or closed "
                              "(the opening hours of --config)")
+    render.add_argument("--mode", action="append", default=[], choices=sorted(MODE_NAMES),
+                        help="render in this display mode (more than once: together); "
+                             "the images go to DIR/WIDTHxHEIGHT-MODES")
     _add_config_option(render)
     render.set_defaults(handler=_render)
 
@@ -298,7 +302,7 @@ def _render(args: argparse.Namespace) -> int:
     loaded = load_settings(args.config)
     try:
         written = render_all(catalog, args.out, sizes, languages, args.diagonal or 55.0, folder, args.at,
-                             loaded.settings.schedule.opening_hours(), loaded.closed_still)
+                             loaded.settings.schedule.opening_hours(), loaded.closed_still, named_modes(args.mode))
     except RenderFailed as failure:
         print(f"kiosk render: {failure}", file=sys.stderr)
         return 1

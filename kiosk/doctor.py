@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -204,6 +205,31 @@ def check_first_frame(catalog: Catalog, loaded: LoadedSettings, root: Path, widt
     return Check("first frame", "ok", f"attract mode at {width}x{height} drawn off screen in {elapsed:.0f} ms")
 
 
+SPEECH_MODULES = Path("/usr/lib/speech-dispatcher-modules")
+
+
+def check_speech(loaded: LoadedSettings) -> Check:
+    """Whether audio mode can speak: Qt's engine plugin, and on Linux speech-dispatcher with
+    espeak-ng (checked as installed, without starting them). A FAIL only where every visit
+    starts in audio mode; otherwise visitors who ask for it would hear nothing."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    engines = [engine for engine in QTextToSpeech.availableEngines() if engine != "mock"]
+    wanted = loaded.settings.accessibility.speech_engine
+    missing = None
+    if not engines or (wanted and wanted not in engines):
+        missing = f"no text-to-speech engine {wanted or ''} for Qt (found: {', '.join(engines) or 'none'})"
+    elif "speechd" in engines and sys.platform.startswith("linux"):
+        if shutil.which("speech-dispatcher") is None:
+            missing = "speech-dispatcher is not installed (apt install speech-dispatcher speech-dispatcher-espeak-ng)"
+        elif not (SPEECH_MODULES / "sd_espeak-ng").exists():
+            missing = "speech-dispatcher has no espeak-ng voice (apt install speech-dispatcher-espeak-ng)"
+    if missing:
+        return Check("speech", "FAIL" if loaded.settings.accessibility.audio else "warn",
+                     f"audio mode cannot speak: {missing}")
+    return Check("speech", "ok", f"engine {wanted or engines[0]}")
+
+
 def check_service() -> Check:
     unit = next((folder / UNIT for folder in UNIT_FOLDERS if (folder / UNIT).exists()), None)
     if unit is None:
@@ -235,6 +261,7 @@ def run_checks(config: Path | None, exhibits: Path | None) -> list[Check]:
     checks.append(content)
     checks += check_state_folders()
     checks.append(check_pin(loaded))
+    checks.append(check_speech(loaded))
     checks.append(check_service())
     screens = found.get("screens") if found else None
     width, height = ((screens[0]["width"], screens[0]["height"]) if isinstance(screens, list) and screens

@@ -41,6 +41,7 @@ from kiosk.ui.app import build_context, display_metrics
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 from kiosk.visit.model import Overlay, Visit, stills_of
+from kiosk.visit.modes import DisplayModes, modes_label
 from kiosk.visit.pages import pages_of
 
 log = logging.getLogger(__name__)
@@ -86,9 +87,12 @@ def _failures() -> Iterator[list[str]]:
 
 def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[str],
                diagonal: float, exhibits_root: Path | None = None, at: datetime | None = None,
-               hours: OpeningHours | None = None, closed_still: Path | None = None) -> list[Path]:
+               hours: OpeningHours | None = None, closed_still: Path | None = None,
+               modes: DisplayModes | None = None) -> list[Path]:
     """Every screen; `at` a moment, what the kiosk would show then (the
-    exhibits of that day, or its closed screen outside `hours`, with `closed_still`)."""
+    exhibits of that day, or its closed screen outside `hours`, with `closed_still`);
+    `modes` the display modes every screen is in (kiosk.visit.modes)."""
+    modes = modes or DisplayModes()
     hours = hours or OpeningHours()
     when = at or datetime.combine(date.today(), time(12))
     closed = at is not None and not hours.is_open(at)
@@ -99,7 +103,7 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch, _failures() as failures:
         for size in sizes:
             ctx = build_context(catalog, display_metrics(size, diagonal, None), languages[0],
-                                theme=AT_REST)
+                                theme=AT_REST, modes=modes)
             window = KioskWindow(ctx, size.width())
             window.resize(size)
             stats = BackgroundStats(Path(scratch) / "stats.sqlite3", enabled=False)
@@ -109,7 +113,8 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
             window.closed.set_opening(hours.next_opening(when)
                                       or datetime.combine(when.date() + timedelta(days=1), time(10)))
             for language in languages:
-                folder = out / f"{size.width()}x{size.height()}" / language
+                suffix = f"-{modes_label(modes)}" if modes_label(modes) else ""
+                folder = out / f"{size.width()}x{size.height()}{suffix}" / language
                 if closed:
                     written.append(_render_closed(window, ctx.visit, folder))
                 else:
@@ -134,6 +139,12 @@ def _render_language(window: KioskWindow, visit: Visit, language: str, folder: P
     visit.go_home()
     _settle(window)
     written.append(_save(window, folder / "home.png"))
+    window.open_access()
+    _settle(window)
+    written.append(_save(window, folder / "access.png"))
+    visit.go_home()  # closes nothing by itself: the sheet is the window's
+    if window.access is not None:
+        window.access.close_sheet()
     for item in visit.catalog.exhibits:
         written += _render_exhibit(window, visit, item, folder / item.id)
     for overlay, name in ((Overlay.STILL_THERE, "still-there"), (Overlay.PIN, "pin"),

@@ -78,6 +78,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "starting_over": {"en": "Otherwise the kiosk starts over for the next visitor.",
                       "zh": "否则将为下一位参观者重新开始。",
                       "ru": "Иначе киоск начнёт всё заново для следующего посетителя."},
+    "access": {"en": "Display and audio", "zh": "显示与语音", "ru": "Экран и звук"},
+    "access_title": {"en": "Make it easier to see, hear and reach",
+                     "zh": "让观看、收听和触及更轻松",
+                     "ru": "Чтобы было легче видеть, слышать и дотянуться"},
+    "read_aloud": {"en": "Read aloud", "zh": "朗读", "ru": "Читать вслух"},
+    "text_size": {"en": "Text size", "zh": "文字大小", "ru": "Размер текста"},
+    "text_normal": {"en": "Normal", "zh": "标准", "ru": "Обычный"},
+    "text_larger": {"en": "Larger", "zh": "较大", "ru": "Крупнее"},
+    "text_largest": {"en": "Largest", "zh": "最大", "ru": "Самый крупный"},
+    "high_contrast": {"en": "High contrast", "zh": "高对比度", "ru": "Высокий контраст"},
+    "calm_motion": {"en": "Less motion", "zh": "减少动画", "ru": "Меньше движения"},
+    "low_reach": {"en": "Controls lower", "zh": "按钮移低", "ru": "Кнопки ниже"},
+    "done": {"en": "Done", "zh": "完成", "ru": "Готово"},
+    "audio_on": {"en": "Audio on. Touch once to hear a button, twice to press it. On the keypad, the arrows "
+                       "move, the round key chooses, and Help turns audio off.",
+                 "zh": "语音已开启。轻触一次可听按钮名称，轻触两次可按下。"
+                       "使用键盘时，方向键移动，圆形键选择，帮助键关闭语音。",
+                 "ru": "Звук включён. Коснитесь кнопки один раз, чтобы услышать её, дважды — чтобы нажать. На "
+                       "клавиатуре стрелки перемещают, круглая клавиша выбирает, а клавиша справки выключает звук."},
+    "audio_off": {"en": "Audio off", "zh": "语音已关闭", "ru": "Звук выключен"},
+    "still_there_spoken": {"en": "Touch the screen or press any key to keep exploring. Otherwise the kiosk "
+                                 "starts over for the next visitor.",
+                           "zh": "请触摸屏幕或按任意键继续浏览，否则将为下一位参观者重新开始。",
+                           "ru": "Коснитесь экрана или нажмите любую клавишу, чтобы продолжить. Иначе киоск "
+                                 "начнёт всё заново для следующего посетителя."},
+    "state_on": {"en": "on", "zh": "已开启", "ru": "включено"},
+    "state_off": {"en": "off", "zh": "已关闭", "ru": "выключено"},
+    "button": {"en": "button", "zh": "按钮", "ru": "кнопка"},
+    "picture_of": {"en": "Picture: {alt}", "zh": "图片：{alt}", "ru": "Изображение: {alt}"},
+    "pause_slides": {"en": "Pause", "zh": "暂停", "ru": "Пауза"},
+    "resume_slides": {"en": "Resume", "zh": "继续", "ru": "Продолжить"},
 }
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.cache import CheckedCache
+from kiosk.media.speech import QtVoice
 from kiosk.media.tiles import large_stills
 from kiosk.operation.collector import MainThreadCollector
 from kiosk.operation.content import ContentSource, choose_content
@@ -38,7 +39,7 @@ from kiosk.settings.schema import ScheduleSettings
 from kiosk.statistics.background import BackgroundStats
 from kiosk.statistics.database import default_stats_path
 from kiosk.statistics.recorder import VisitRecorder
-from kiosk.ui.app import build_context, create_application, display_metrics, theme_for
+from kiosk.ui.app import build_context, create_application, display_metrics, modes_for, theme_for
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -178,8 +179,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         size = screen.geometry().size()
         metrics = display_metrics(size, diagonal, screen.physicalDotsPerInch())
+    access = settings.accessibility
     ctx = build_context(catalog, metrics, args.lang, languages.enabled, languages.default,
-                        theme_for(settings.display), settings.clips.volume)
+                        theme_for(settings.display), settings.clips.volume, modes_for(settings),
+                        settings.display.mounting_height_mm, QtVoice(access.speech_engine, access.speech_rate),
+                        access.speech_volume)
     window = KioskWindow(ctx, size.width())
     window.setGeometry(screen.geometry())
     if windowed:

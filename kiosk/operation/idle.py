@@ -18,6 +18,7 @@ from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
 from kiosk.ui.context import Context
 from kiosk.visit.idle import MOUSE, IdleRules
 from kiosk.visit.model import Overlay, Place
+from kiosk.visit.modes import DisplayModes
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +37,13 @@ class IdleWatcher(QObject):
     idle = Signal()
 
     def __init__(self, ctx: Context, timeout_ms: int, stuck_ms: int | None = None,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, audio_timeout_ms: int | None = None):
+        """`audio_timeout_ms`: the timeout while the visitor is in audio mode (listening takes longer)."""
         super().__init__(parent)
+        self.timeouts = {False: timeout_ms, True: audio_timeout_ms or timeout_ms}
         self.visit = ctx.visit
         self.clock = clock = ctx.clock
-        self.rules = IdleRules(timeout_ms, stuck_ms, self._now())
+        self.rules = IdleRules(self.timeouts[ctx.visit.modes.audio], stuck_ms, self._now())
         self._mouse_at: QPointF | None = None
         self._timer = clock.timer(self._check)
         self.counting = False
@@ -48,6 +51,7 @@ class IdleWatcher(QObject):
         ctx.signals.place_changed.connect(self._follow_place)
         ctx.signals.overlay_changed.connect(self._follow_overlay)
         ctx.signals.playing_changed.connect(self._follow_playing)
+        ctx.signals.modes_changed.connect(self._follow_modes)
         self._follow()
 
     def _now(self) -> float:
@@ -57,6 +61,10 @@ class IdleWatcher(QObject):
         self._follow()
 
     def _follow_overlay(self, _overlay: Overlay | None) -> None:
+        self._follow()
+
+    def _follow_modes(self, _old: DisplayModes, new: DisplayModes) -> None:
+        self.rules.timeout_ms = self.timeouts[new.audio]
         self._follow()
 
     def _follow_playing(self, playing: bool) -> None:

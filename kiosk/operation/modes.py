@@ -51,7 +51,8 @@ class VisitorMode:
         self.attract = AttractScreen(ctx, slides_for, round(attract.slide_seconds * 1000), FADE_MS,
                                      window, attract.call_to_action)
         self.countdown = StillThereOverlay(ctx, round(settings.idle.countdown_seconds * 1000), window)
-        self.watcher = IdleWatcher(ctx, round(settings.idle.timeout_seconds * 1000), parent=window)
+        self.watcher = IdleWatcher(ctx, round(settings.idle.timeout_seconds * 1000), parent=window,
+                                   audio_timeout_ms=round(settings.accessibility.audio_idle_seconds * 1000))
         window.input.add(self.watcher)
         self.watcher.idle.connect(lambda: visit.open_overlay(Overlay.STILL_THERE))
         self.countdown.expired.connect(lambda: visit.reset("idle_reset"))

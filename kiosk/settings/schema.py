@@ -104,6 +104,31 @@ class DisplaySettings(Section):
         None, description="Physical diagonal, when the display reports a wrong DPI.")
     reduced_motion: bool = Field(
         False, description="Screens change at once: no sliding, growing, gliding or hints.")
+    mounting_height_mm: Annotated[float, Field(ge=0, le=2500)] = Field(
+        800.0, description="Height of the display's bottom edge above the floor: where the low-reach "
+                           "layout puts the controls.")
+
+
+class AccessibilitySettings(Section):
+    """What every visitor starts with; each is also a visitor's choice on the display and audio
+    options, and every reset returns to these."""
+
+    text_size: Literal["normal", "larger", "largest"] = Field(
+        "normal", description="Text size: normal, larger (x1.5) or largest (x2).")
+    high_contrast: bool = Field(False, description="White on black, every control outlined.")
+    low_reach: bool = Field(
+        False, description="Screens in the part of the display between 380 and 1220 mm above the floor "
+                           "(set display.mounting_height_mm).")
+    audio: bool = Field(False, description="Start every visit in audio mode (self-voicing).")
+    audio_idle_seconds: Annotated[int, AfterValidator(_idle_timeout)] = Field(
+        180, description="The idle timeout while a visitor is in audio mode (30 to 3600): listening takes longer.")
+    speech_volume: Annotated[float, Field(ge=0.1, le=1)] = Field(
+        0.7, description="Where speech starts for every visitor, 0.1 to 1 (set the amplifier so that the "
+                         "loudest is at most 65 dBA at the listener).")
+    speech_rate: Annotated[float, Field(ge=-1, le=1)] = Field(
+        0.0, description="Speech rate, -1 (slow) to 1 (fast).")
+    speech_engine: str | None = Field(
+        None, description="Qt text-to-speech engine; default the first installed (speechd on Linux).")
 
 
 class AdminSettings(Section):
@@ -212,6 +237,7 @@ class KioskSettings(Section):
     attract: AttractSettings = AttractSettings()
     languages: LanguageSettings = LanguageSettings()
     display: DisplaySettings = DisplaySettings()
+    accessibility: AccessibilitySettings = AccessibilitySettings()
     lockdown: bool = False
     cursor: Literal["auto", "hidden", "shown"] = Field(
         "auto", description="auto: hidden in lockdown, shown otherwise.")

@@ -13,15 +13,17 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content.loader import Catalog
 from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.media.images import ImageLoader, budget_for_screen
+from kiosk.media.speech import QtVoice, Voice
 from kiosk.media.tiles import TileStore
 from kiosk.paths import tiles_cache_dir
-from kiosk.settings.schema import DisplaySettings
+from kiosk.settings.schema import DisplaySettings, KioskSettings
 from kiosk.ui.context import ClipVolume, Context
-from kiosk.ui.fonts import kiosk_font, load_bundled_fonts
+from kiosk.ui.fonts import load_bundled_fonts
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.style import stylesheet
+from kiosk.ui.style import apply_style
 from kiosk.ui.theme import Theme
 from kiosk.visit.model import Visit
+from kiosk.visit.modes import DisplayModes
 
 log = logging.getLogger(__name__)
 
@@ -67,15 +69,26 @@ def theme_for(display: DisplaySettings) -> Theme:
     return dataclasses.replace(theme, motion=dataclasses.replace(theme.motion, reduced=display.reduced_motion))
 
 
+TEXT_SCALES = {"normal": 1.0, "larger": 1.5, "largest": 2.0}
+
+
+def modes_for(settings: KioskSettings) -> DisplayModes:
+    """The display modes every visitor starts with (kiosk.yaml's accessibility and display)."""
+    access = settings.accessibility
+    return DisplayModes(text_scale=TEXT_SCALES[access.text_size], high_contrast=access.high_contrast,
+                        reduced_motion=settings.display.reduced_motion, low_reach=access.low_reach,
+                        audio=access.audio)
+
+
 def build_context(catalog: Catalog, metrics: Metrics, language: str | None = None,
                   languages: list[str] | None = None, default_language: str = "en",
-                  theme: Theme | None = None, clip_volume: float = 0.0) -> Context:
-    visit = Visit(catalog, languages or list(INTERFACE_LANGUAGES), default_language)
+                  theme: Theme | None = None, clip_volume: float = 0.0, modes: DisplayModes | None = None,
+                  mounting_height_mm: float = 800.0, voice: Voice | None = None,
+                  speech_volume: float = 0.7) -> Context:
+    visit = Visit(catalog, languages or list(INTERFACE_LANGUAGES), default_language, modes=modes)
     visit.set_language(language or default_language)
     ctx = Context(visit, metrics, ImageLoader(budget_for_screen(*metrics.screen_px)), theme or Theme(),
-                  tiles=TileStore(tiles_cache_dir()), clip_volume=ClipVolume(clip_volume))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication), "create the application first"
-    app.setStyleSheet(stylesheet(ctx.theme, metrics))
-    app.setFont(kiosk_font(metrics.font_px(ctx.theme.sizes.body_pt), language=ctx.visit.default_language))
+                  tiles=TileStore(tiles_cache_dir()), clip_volume=ClipVolume(clip_volume),
+                  mounting_height_mm=mounting_height_mm, voice=voice or QtVoice(), speech_volume=speech_volume)
+    apply_style(ctx)
     return ctx

@@ -1,6 +1,7 @@
 """The bar along the bottom of every screen, within reach of a wheelchair user
 or a child: the screen's own controls at the left and centre, the language
-switcher always at the right, at the same height and place everywhere.
+switcher always at the right, at the same height and place everywhere, with
+the display and audio options (kiosk.ui.screens.access) just before it.
 
 On a display too narrow for every label in every language, the labelled
 buttons show their icons alone and the languages their short names; that is
@@ -32,10 +33,13 @@ class BottomBar(QWidget):
         for group in (self.left, self.centre):
             group.setSpacing(self.spacing)
         self.languages = LanguageSwitcher(ctx)
+        self.access = TouchButton(ctx, "access", "access")
+        self.access.clicked.connect(ctx.signals.access_requested.emit)
         layout.addLayout(self.left)
         layout.addStretch(1)
         layout.addLayout(self.centre)
         layout.addStretch(1)
+        layout.addWidget(self.access)
         layout.addWidget(self.languages)
 
     def fit(self, buttons: list[TouchButton], centre: int = 0) -> bool:
@@ -46,9 +50,12 @@ class BottomBar(QWidget):
         not, never closer than that spacing. Returns whether it went compact."""
         grid = self.ctx.grid
         left = sum(max(button.label_widths()) for button in buttons) + self.spacing * max(0, len(buttons) - 1)
-        needed = left + centre + self.languages.sizeHint().width() + 2 * self.spacing + 2 * grid.margin
+        right = max(self.access.label_widths()) + self.spacing + self.languages.sizeHint().width()
+        # Between the groups: a stretch with a spacing either side.
+        needed = left + centre + right + 4 * self.spacing + 2 * grid.margin
         compact = needed > grid.width
-        for button in buttons:
+        for button in [*buttons, self.access]:
             button.set_compact(compact)
+        self.access.setFixedWidth(max(self.access.label_widths()))  # as wide in every language: nothing moves
         self.languages.set_compact(compact)
         return compact

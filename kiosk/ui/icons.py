@@ -37,6 +37,13 @@ GLYPHS = {
     "audio_description": "mdi6.account-voice",
     "quieter": "mdi6.volume-minus",
     "louder": "mdi6.volume-plus",
+    "access": "mdi6.human",
+    "read_aloud": "mdi6.account-voice",
+    "text_size": "mdi6.format-size",
+    "high_contrast": "mdi6.contrast-circle",
+    "calm_motion": "mdi6.motion-pause-outline",
+    "low_reach": "mdi6.arrow-collapse-down",
+    "done": "mdi6.check",
 }
 
 

@@ -8,9 +8,15 @@ the widgets never see it:
 1. ``idle``: the idle watcher notes every sign of life; it never consumes.
 2. ``presenter``: in presenter mode, the clicker's keys move through the
    slides; it consumes those keys only.
-3. ``lockdown``: in lockdown, every remaining key and shortcut is swallowed,
+3. ``speech``: any press or key silences audio mode's speech; in audio
+   mode a first touch on a control names it and a second presses it
+   (kiosk.ui.speech); it consumes those touches only.
+4. ``keypad``: the keys that move between controls, press them, go back,
+   and work audio mode (kiosk.ui.keypad); it consumes those keys, before
+   lockdown would swallow them.
+5. ``lockdown``: in lockdown, every remaining key and shortcut is swallowed,
    and closing or leaving full screen is refused.
-4. ``gestures``: the gesture recogniser (kiosk.ui.gestures) turns touches,
+6. ``gestures``: the gesture recogniser (kiosk.ui.gestures) turns touches,
    mouse drags and pen strokes into swipes, scrolls, pans, pinches, double
    taps and long presses (the admin corner's hold among them); it consumes a
    pointer's events once a drag belongs to a gesture, so a swipe that began on
@@ -31,7 +37,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-ORDER = ("idle", "presenter", "lockdown", "gestures")
+ORDER = ("idle", "presenter", "speech", "keypad", "lockdown", "gestures")
 
 Type = QEvent.Type
 POINTER_EVENTS = frozenset({

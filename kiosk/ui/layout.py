@@ -4,13 +4,15 @@ telling a tap from a drag, full-window overlays."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.theme import FONT_FAMILIES
+from kiosk.ui.typography import unbreakable_words
 
 
 def column_width(ctx: Context, font: QFont, chars: float | None = None) -> int:
@@ -94,17 +96,41 @@ def text_height(font: QFont, width: int, text: str) -> int:
 
 
 class FillParent(QObject):
-    """Keeps a full-window overlay exactly over its parent widget."""
+    """Keeps a full-window overlay exactly over its parent widget, or over the
+    part of it `area` gives (the reach band of the low-reach layout)."""
 
-    def __init__(self, widget: QWidget):
+    def __init__(self, widget: QWidget, area: Callable[[QRect], QRect] | None = None):
         super().__init__(widget)
         self.widget = widget
+        self.area = area or (lambda rect: rect)
         parent = widget.parentWidget()
         if parent is not None:
             parent.installEventFilter(self)
-            widget.setGeometry(parent.rect())
+            self.fit()
+
+    def fit(self) -> None:
+        parent = self.widget.parentWidget()
+        if parent is not None:
+            self.widget.setGeometry(self.area(parent.rect()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.widget.parentWidget():
-            self.widget.setGeometry(watched.rect())
+            self.fit()
         return False
+
+
+def widest_word(font: QFont, texts: Iterable[str]) -> int:
+    """The width of the widest unbreakable word of any of `texts` in `font`."""
+    metrics = QFontMetrics(font)
+    return max((metrics.horizontalAdvance(word) for text in texts for word in unbreakable_words(text)), default=0)
+
+
+def fit_words(label: QLabel, texts: Iterable[str], width: int) -> None:
+    """Make `label`'s font small enough that its widest word, in any of `texts`
+    (each language's), fits `width`: a long title in the visitor's larger text
+    on a narrow tile shrinks instead of being cut."""
+    font = label.font()
+    widest = widest_word(font, texts)
+    if widest > width > 0:
+        font.setPixelSize(max(1, font.pixelSize() * width // widest))
+        label.setFont(font)

@@ -18,7 +18,12 @@ class Metrics:
     px_per_mm: float
     min_font_px: int = 16
     screen_px: tuple[int, int] = (1920, 1080)
-    """The display's size in pixels: layouts reflow by its physical width."""
+    """The display's size in pixels (in the low-reach layout, of the part within
+    reach): layouts reflow by its physical width."""
+    text_scale: float = 1.0
+    """The visitor's text size (kiosk.visit.modes): every type size, and the floor, grow by it..."""
+    text_cap_pt: float = 84.0
+    """...up to this size (the titles'): a heading is large already, and the room it would take is the text's."""
 
     @classmethod
     def for_diagonal(cls, width_px: int, height_px: int, diagonal_inches: float) -> "Metrics":
@@ -41,4 +46,6 @@ class Metrics:
 
     def font_px(self, points: float) -> int:
         """Pixel size for a type size in physical points, never below the legible floor."""
-        return max(self.min_font_px, round(points * MM_PER_POINT * self.px_per_mm))
+        if self.text_scale != 1.0:
+            points = min(points * self.text_scale, max(points, self.text_cap_pt))
+        return max(round(self.min_font_px * self.text_scale), round(points * MM_PER_POINT * self.px_per_mm))

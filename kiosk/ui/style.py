@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.context import Context
+from kiosk.ui.fonts import kiosk_font
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.theme import Theme
+
+
+def apply_style(ctx: Context) -> None:
+    """The application's style sheet and font for the context's theme and metrics
+    (again whenever the visitor changes a display mode)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create the application first"
+    app.setStyleSheet(stylesheet(ctx.theme, ctx.metrics))
+    app.setFont(kiosk_font(ctx.metrics.font_px(ctx.theme.sizes.body_pt), language=ctx.visit.default_language))
 
 
 def stylesheet(theme: Theme, metrics: Metrics) -> str:
@@ -27,6 +40,7 @@ def stylesheet(theme: Theme, metrics: Metrics) -> str:
     QPushButton:pressed {{ background: {c.surface_pressed}; border-color: {c.accent}; }}
     QPushButton:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
     QPushButton:disabled {{ color: {c.divider}; border-color: {c.surface}; }}
+
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
     QScrollBar:vertical {{ background: {c.surface}; width: {bar}px; border-radius: {bar // 2}px; }}
     QScrollBar::handle:vertical {{ background: {c.text_muted}; border-radius: {bar // 2}px; min-height: {bar * 4}px; }}

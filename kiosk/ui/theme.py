@@ -7,9 +7,11 @@ millimetre, and touch targets and reading sizes are physical facts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor
+
+from kiosk.visit.modes import DisplayModes
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,13 @@ class Colours:
     divider: str = "#3a4149"
     placeholder: str = "#262b31"
     scrim: str = "#000000"
+
+
+HIGH_CONTRAST = Colours(
+    background="#000000", surface="#000000", surface_pressed="#3d3d3d", text="#ffffff",
+    text_muted="#ffffff", accent="#ffd83d", accent_text="#000000", divider="#ffffff",
+    placeholder="#1f1f1f", scrim="#000000")
+"""White on black, every control outlined in white, yellow for what is chosen (21:1 and 15:1)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,12 @@ class Theme:
 
     def colour(self, name: str) -> QColor:
         return QColor(getattr(self.colours, name))
+
+    def for_modes(self, modes: DisplayModes) -> Theme:
+        """This theme as the visitor asked for it: high contrast, calm motion."""
+        colours = HIGH_CONTRAST if modes.high_contrast else self.colours
+        motion = replace(self.motion, reduced=True) if modes.reduced_motion else self.motion
+        return replace(self, colours=colours, motion=motion)
 
 
 def relative_luminance(colour: str) -> float:

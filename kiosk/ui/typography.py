@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 NO_BREAK_SPACE = "\u00a0"
 WORD_JOINER = "\u2060"
 
@@ -26,3 +28,10 @@ def no_widow(text: str, language: str) -> str:
 def _cjk(character: str) -> bool:
     """A character that lines break around by itself (CJK ideographs and kana)."""
     return "\u3040" <= character <= "\u9fff" or "\uf900" <= character <= "\ufaff"
+
+
+def unbreakable_words(text: str) -> list[str]:
+    """The parts of `text` a line cannot break inside: words (joined by no-break
+    spaces), split after a hyphen not before a digit; Chinese breaks anywhere."""
+    return [word for word in re.split(r"[ \t\n]+|(?<=-)(?=\D)", text) if word and not any(map(_cjk, word))]
+

@@ -37,7 +37,7 @@ class TouchButton(QPushButton):
         self.show_label = show_label
         side = ctx.mm(ctx.theme.sizes.touch_target)
         self.setMinimumSize(side, side)
-        self.setFont(ctx.font(ctx.theme.sizes.small_pt, bold=True))
+        self.setFont(ctx.font(ctx.theme.sizes.small_pt, bold=True, scaled=False))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if meaning:
             self.setIcon(icon(meaning, ctx.theme.colours.text, ctx.theme.colours.divider))
@@ -67,9 +67,10 @@ class TouchButton(QPushButton):
 
 
 def make_label(ctx: Context, points: float, bold: bool = False, muted: bool = False,
-               wrap: bool = True) -> QLabel:
+               wrap: bool = True, scaled: bool = True) -> QLabel:
+    """`scaled`: False for a label among controls (kiosk.ui.context.Context.font)."""
     label = QLabel()
-    label.setFont(ctx.font(points, bold))
+    label.setFont(ctx.font(points, bold, scaled))
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if muted:

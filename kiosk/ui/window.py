@@ -21,13 +21,18 @@ from kiosk.ui.context import Context
 from kiosk.ui.fonts import follow_language
 from kiosk.ui.gestures import GestureRecogniser
 from kiosk.ui.input import InputPipeline
+from kiosk.ui.keypad import FocusRing, KeypadStage
 from kiosk.ui.layout import FillParent
+from kiosk.ui.screens.access import AccessSheet
 from kiosk.ui.screens.closed import ClosedScreen
 from kiosk.ui.screens.exhibit import ExhibitScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.viewer import StillViewer
+from kiosk.ui.speech import Narrator
+from kiosk.ui.style import apply_style
 from kiosk.ui.transition import ScreenTransition
 from kiosk.visit.model import Place, Screen
+from kiosk.visit.modes import DisplayModes
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +64,12 @@ class KioskWindow(QWidget):
         self.input = InputPipeline(self)
         self.gestures = GestureRecogniser(self, ctx.metrics, ctx.theme.motion)
         self.input.add(self.gestures)
+        self.focus_ring = FocusRing(ctx, self)
+        self.speech = Narrator(ctx, self, ctx.voice, ctx.speech_volume, self.focus_ring)
+        self.input.add(self.speech)
+        self.input.add(KeypadStage(ctx, self, self.speech, self.focus_ring))
         self.screens = QWidget(self)
-        FillParent(self.screens)
+        self._fill = FillParent(self.screens, ctx.reach_rect)
         self.stack = QStackedLayout(self.screens)
         self._home: HomeScreen | None = None
         self._closed: ClosedScreen | None = None
@@ -73,6 +82,11 @@ class KioskWindow(QWidget):
         """When the window last drew a frame (time.time()): what health reports as proof of pixels."""
         ctx.signals.place_changed.connect(self._follow)
         ctx.signals.catalog_changed.connect(self._new_catalog)
+        ctx.signals.modes_changed.connect(self._new_modes)
+        self.access: AccessSheet | None = None
+        """The display and audio options, built when a visitor first asks for them."""
+        ctx.signals.access_requested.connect(self.open_access)
+        ctx.signals.visit_reset.connect(self._visit_reset)
         follow_language(self, ctx.language)
         ctx.signals.language_changed.connect(lambda language: follow_language(self, language))
         self.transition = ScreenTransition(ctx, self)
@@ -186,6 +200,35 @@ class KioskWindow(QWidget):
         if old is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
+
+    def _new_modes(self, old: DisplayModes, new: DisplayModes) -> None:
+        """The visitor's display modes: the screens are built again for them,
+        on the same place (speech alone changes nothing on screen)."""
+        self.ctx.apply_modes(new)
+        if not old.looks_different(new):
+            return
+        apply_style(self.ctx)
+        self._fill.fit()
+        self._new_catalog(self.ctx.catalog)
+        if self.access is not None:  # built again in the new modes, still open if it was
+            was_open = self.access.isVisible()
+            self._close_access()
+            if was_open:
+                self.open_access()
+
+    def _visit_reset(self, _reason: str) -> None:
+        self._close_access()
+
+    def open_access(self) -> None:
+        if self.access is None:
+            self.access = AccessSheet(self.ctx, self)
+        self.access.open_sheet()
+
+    def _close_access(self) -> None:
+        if self.access is not None:
+            access, self.access = self.access, None
+            access.hide()
+            access.deleteLater()
 
     def _drop_exhibit(self) -> None:
         """The exhibit screen leaves the screen but is kept, built, for the

@@ -9,6 +9,7 @@ from enum import Enum
 from kiosk.content.loader import Catalog, LoadedExhibit
 from kiosk.content.schema import GalleryPanel, Still
 from kiosk.visit.events import Event
+from kiosk.visit.modes import DisplayModes
 from kiosk.visit.pages import pages_of
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ class VisitEvents:
         """A clip started or stopped playing (idle waits for it to end)."""
         self.clip = Event[[str]]()
         """What a visitor did with a clip, for the statistics: played, completed, captions, described."""
+        self.modes = Event[[DisplayModes, DisplayModes]]()
+        """(old, new) display modes: text size, contrast, motion, reach, speech."""
         self.reset = Event[[str]]()
         """The visit is over (the reason: idle_reset, staff, fault, ...), emitted
         before the place, language and overlay go back to their starting values."""
@@ -78,7 +81,7 @@ class Visit:
     that is not loaded, a panel past the end) are ignored and logged."""
 
     def __init__(self, catalog: Catalog, languages: list[str], default_language: str,
-                 place: Place = HOME):
+                 place: Place = HOME, modes: DisplayModes | None = None):
         self.catalog = catalog
         self.languages = list(languages)
         self.default_language = default_language
@@ -87,6 +90,9 @@ class Visit:
         self.overlay: Overlay | None = None
         self.zoom = 1.0
         self.playing = False
+        self.default_modes = modes or DisplayModes()
+        """The kiosk's configured modes, which every reset returns to."""
+        self.modes = self.default_modes
         self.events = VisitEvents()
 
     # --- what is shown ----------------------------------------------------------
@@ -182,6 +188,7 @@ class Visit:
         self.events.reset.emit(reason)
         self.close_overlay()
         self.set_language(self.default_language)
+        self.set_modes(self.default_modes)
         self._move(place)
 
     def _move(self, place: Place) -> None:
@@ -199,6 +206,11 @@ class Visit:
             return
         self.language = language
         self.events.language.emit(language)
+
+    def set_modes(self, modes: DisplayModes) -> None:
+        if modes != self.modes:
+            old, self.modes = self.modes, modes
+            self.events.modes.emit(old, modes)
 
     def set_zoom(self, zoom: float) -> None:
         if self.place.still is not None:

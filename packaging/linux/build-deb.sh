@@ -77,7 +77,8 @@ Depends: python3 (>= $python_version), python3 (<< ${python_version%.*}.$((${pyt
  libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libwayland-cursor0, libwayland-egl1,
  libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-render-util0,
  libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, libx11-xcb1, libglib2.0-0
-Recommends: xinit, xserver-xorg-core, x11-xserver-utils, openssh-server, unattended-upgrades
+Recommends: xinit, xserver-xorg-core, x11-xserver-utils, openssh-server, unattended-upgrades,
+ speech-dispatcher, speech-dispatcher-espeak-ng
 Section: misc
 Priority: optional
 Homepage: https://example.org/exhibit-kiosk

@@ -15,7 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
 
 from kiosk.ui.scrolling import KineticScrollArea
+from kiosk.ui.typography import unbreakable_words
 from kiosk.visit.model import stills_of
+from kiosk.visit.modes import named_modes
 from kiosk.visit.pages import pages_of
 from tests.helpers.exhibits import make_context, show_at
 
@@ -55,6 +57,11 @@ def _label_problems(label: QLabel) -> list[str]:
         needed = label.heightForWidth(label.width()) - (label.height() - room.height())
         if needed > room.height() + 1:
             problems.append(f"label {label.text()[:40]!r} needs {needed} px, has {room.height()}")
+        if label.textFormat() != Qt.TextFormat.RichText:  # a word too long for its line is cut at the side
+            widest = max((label.fontMetrics().horizontalAdvance(word) for word in unbreakable_words(label.text())),
+                         default=0)
+            if widest > room.width() + 1:
+                problems.append(f"label {label.text()[:40]!r} has a word {widest} px wide in {room.width()} px")
     elif label.textFormat() != Qt.TextFormat.RichText:
         needed = label.fontMetrics().horizontalAdvance(label.text())
         if needed > room.width() + 1:
@@ -120,8 +127,12 @@ def _walk(window, visit, qtbot, language: str, problems: list[str]) -> None:
                 visit.close_still()
 
 
+@pytest.mark.parametrize("modes", [(), ("largest-text", "high-contrast"), ("larger-text",)],
+                         ids=lambda names: "+".join(names) or "normal")
 @pytest.mark.parametrize("display", DISPLAYS)
-def test_no_text_is_cut_on_any_screen_in_any_language(qtbot, qapp, display):
+def test_no_text_is_cut_on_any_screen_in_any_language(qtbot, qapp, display, modes):
+    """Also in the visitor's larger text (x1.5, and x2 with high contrast): it
+    reflows, and whatever no longer fits a page scrolls."""
     from kiosk.render import AT_REST
     from kiosk.ui.app import build_context
     from kiosk.ui.fonts import load_bundled_fonts
@@ -130,7 +141,7 @@ def test_no_text_is_cut_on_any_screen_in_any_language(qtbot, qapp, display):
     load_bundled_fonts()  # the kiosk's own faces, whatever ran before
     size, diagonal = DISPLAYS[display]
     base = make_context(size=size, diagonal=diagonal)
-    ctx = build_context(base.catalog, base.metrics, theme=AT_REST)
+    ctx = build_context(base.catalog, base.metrics, theme=AT_REST, modes=named_modes(list(modes)))
     window = show_at(qtbot, KioskWindow(ctx, size[0]), *size, ctx)
     problems: list[str] = []
     for language in LANGUAGES:

@@ -78,7 +78,7 @@ DISPLAYS = pytest.mark.parametrize("size, diagonal", [((1920, 1080), 55.0), ((19
                                    ids=["1080p-55in", "1080p-24in", "4k-55in"])
 
 
-def _kiosk_window(qtbot, size: tuple[int, int], diagonal: float):
+def _kiosk_window(qtbot, size: tuple[int, int], diagonal: float, modes=None):
     """The kiosk's window on the bundled exhibits, shown at `size` for a `diagonal`-inch display."""
     from kiosk.ui.app import build_context
     from kiosk.ui.fonts import load_bundled_fonts
@@ -86,14 +86,33 @@ def _kiosk_window(qtbot, size: tuple[int, int], diagonal: float):
 
     load_bundled_fonts()
     base = make_context(size=size, diagonal=diagonal)
-    ctx = build_context(base.catalog, base.metrics)
+    ctx = build_context(base.catalog, base.metrics, modes=modes, mounting_height_mm=MOUNTING_MM)
     return show_at(qtbot, KioskWindow(ctx, size[0]), *size, ctx)
+
+
+MOUNTING_MM = 800.0
+"""The display's bottom edge above the floor, as kiosk.yaml would say."""
+
+
+def _reach_problems(window, ctx, name: str, targets) -> list[str]:
+    """Every control's centre between 380 and 1220 mm above the floor (ADA 308)."""
+    from kiosk.ui.context import REACH_MM
+
+    top_mm = MOUNTING_MM + ctx.base_metrics.to_mm(window.height())
+    problems = []
+    for widget, rect, _ in targets:
+        above_floor = top_mm - ctx.base_metrics.to_mm(rect.center().y())
+        if not REACH_MM[0] <= above_floor <= REACH_MM[1]:
+            problems.append(f"{name}: '{widget.accessibleName()}' is {above_floor:.0f} mm above the floor")
+    return problems
 
 
 def _check_screen(window, ctx, name: str, problems: list[str]) -> None:
     QApplication.processEvents()
     targets = _targets(window)
     assert targets, f"{name}: no controls found"
+    if ctx.visit.modes.low_reach:
+        problems += _reach_problems(window, ctx, name, targets)
     for widget, rect, _ in targets:
         w_mm, h_mm = ctx.metrics.to_mm(rect.width()), ctx.metrics.to_mm(rect.height())
         if min(w_mm, h_mm) < MIN_TARGET_MM - 0.05:
@@ -108,9 +127,13 @@ def _check_screen(window, ctx, name: str, problems: list[str]) -> None:
                             f"are {gap:.1f} mm apart")
 
 
+@pytest.mark.parametrize("low_reach", [False, True], ids=["", "low-reach"])
 @DISPLAYS
-def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot, size, diagonal):
-    window = _kiosk_window(qtbot, size, diagonal)
+def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot, size, diagonal, low_reach):
+    """In the low-reach layout also within reach of a seated visitor."""
+    from kiosk.visit.modes import DisplayModes
+
+    window = _kiosk_window(qtbot, size, diagonal, DisplayModes(low_reach=low_reach))
     ctx = window.ctx
     problems: list[str] = []
     _check_screen(window, ctx, "home", problems)

@@ -142,8 +142,9 @@ panels:
                          ["en", "ru"], 55.0)
     names = sorted(str(p.relative_to(tmp_path)) for p in written)
     assert names == sorted(f"1280x720/{lang}/{name}" for lang in ("en", "ru") for name in (
-        "attract.png", "home.png", "demo/00-title.png", "demo/01-gallery.png", "demo/01-gallery-still-1.png",
-        "demo/01-gallery-still-2.png", "demo/02-wipe.png", "still-there.png", "pin.png", "admin.png", "closed.png"))
+        "attract.png", "home.png", "access.png", "demo/00-title.png", "demo/01-gallery.png",
+        "demo/01-gallery-still-1.png", "demo/01-gallery-still-2.png", "demo/02-wipe.png", "still-there.png",
+        "pin.png", "admin.png", "closed.png"))
     image = QImage(str(tmp_path / "1280x720/ru/home.png"))
     assert (image.width(), image.height()) == (1280, 720)
 

@@ -14,21 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.loader import LoadedExhibit
-from kiosk.content.schema import ComparePanel, Exhibit, Fact, Image, InlineItem
-from kiosk.content.text import Text
+from kiosk.content.schema import ComparePanel
 from kiosk.media.images import Fit
 from kiosk.ui.context import Context
 from kiosk.ui.layout import ColumnLayout, column_width
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import ImageView, make_label
+from kiosk.visit.compare import Film, bar_shares, films_of
 
 LABEL_COLUMNS, VALUE_COLUMNS = 3, 4
 """Of the page grid's 12 columns: label, this film, the other film (one column spare)."""
@@ -50,49 +49,6 @@ BAR_STUB_MM = 3.0
 
 
 @dataclass(frozen=True)
-class Film:
-    """One side of the comparison. `texts_of` is the exhibit whose languages
-    its texts follow; `folder` resolves its tile's file."""
-
-    texts_of: Exhibit
-    folder: LoadedExhibit
-    title: Text
-    year: int | None
-    country: Text | None
-    tile: Image | None
-    facts: dict[str, Fact]
-
-    @classmethod
-    def of_exhibit(cls, item: LoadedExhibit) -> Film:
-        e = item.exhibit
-        return cls(e, item, e.title, e.year, e.country, e.tile, e.facts_by_key())
-
-    @classmethod
-    def inline(cls, other: InlineItem, owner: LoadedExhibit) -> Film:
-        facts = {fact.key: fact for fact in other.facts if fact.key}
-        return cls(owner.exhibit, owner, other.title, other.year, other.country, other.tile, facts)
-
-    def text(self, value: Text | None, language: str) -> str:
-        return self.texts_of.text(value, language)
-
-    @property
-    def tile_path(self) -> Path | None:
-        return self.folder.path(self.tile.file) if self.tile else None
-
-
-def bar_shares(key: str, films: Sequence[Film]) -> list[float] | None:
-    """Each side's amount as a share of the larger one, when both facts carry a
-    quantity in the same unit; None (plain values) otherwise, as for a compared
-    exhibit whose fact the content checks could not see."""
-    quantities = [film.facts[key].quantity if key in film.facts else None for film in films]
-    if any(q is None for q in quantities) or len({q.unit for q in quantities if q}) != 1:
-        return None
-    amounts = [q.amount for q in quantities if q]
-    largest = max(amounts)
-    return [amount / largest if largest else 0.0 for amount in amounts]
-
-
-@dataclass(frozen=True)
 class Columns:
     """The widths of a row's cells, from the page grid (kiosk.ui.grid)."""
 
@@ -111,8 +67,9 @@ class Columns:
         if grid.span(VALUE_COLUMNS) >= readable:
             value = grid.span(VALUE_COLUMNS)
             return cls(False, inset, grid.span(LABEL_COLUMNS) - inset, (value, value), grid.gutter)
-        half = grid.span(grid.columns // 2)
-        return cls(True, inset, grid.content_width - inset, (half - inset, half), grid.gutter)
+        half = grid.span(grid.columns // 2)  # the second value takes what is left: spans round
+        return cls(True, inset, grid.content_width - inset, (half - inset, grid.content_width - half - grid.gutter),
+                   grid.gutter)
 
     def arrange(self, owner: QWidget, label: QWidget | None, values: Sequence[QWidget],
                 top: int = 0, bottom: int = 0, spacing: int = 0) -> QBoxLayout:
@@ -345,10 +302,7 @@ class ComparePanelView(PanelView):
         super().__init__(ctx, item, index, parent)
         panel = self.panel
         gap = ctx.mm(ctx.theme.sizes.gap)
-        other = panel.other
-        films = (Film.of_exhibit(item),
-                 Film.inline(other, item) if not isinstance(other, str)
-                 else Film.of_exhibit(item.compared[index]))
+        films = films_of(item, index)
         self.columns = Columns.of(ctx)
         self.headers = [FilmHeader(ctx, film, self.columns.narrow) for film in films]
         self.header = QWidget()

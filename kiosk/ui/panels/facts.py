@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import Fact, FactsPanel
 from kiosk.ui.context import Context
-from kiosk.ui.layout import ColumnLayout, column_width
+from kiosk.ui.layout import ColumnLayout, column_width, widest_word
 from kiosk.ui.panels.base import PanelView
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import make_label
@@ -47,6 +47,8 @@ class FactsPanelView(PanelView):
         gap = ctx.mm(sizes.gap)
         self.heading = self.make_heading()
 
+        value_width = column_width(ctx, ctx.font(sizes.body_pt))
+        table_width = min(ctx.grid.content_width, round(value_width * (1 + LABEL_SHARE)) + gap)
         table = QWidget()
         grid = QGridLayout(table)
         grid.setContentsMargins(0, 0, gap, gap)
@@ -54,25 +56,29 @@ class FactsPanelView(PanelView):
         grid.setVerticalSpacing(gap // 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, round(1 / LABEL_SHARE))
-        self.rows: list[_Row] = []
-        for index, fact in enumerate(panel.facts):
+        self.rows = [_Row(fact, _fill_width(make_label(ctx, sizes.body_pt, muted=True)),
+                          _fill_width(make_label(ctx, sizes.body_pt)),
+                          _fill_width(make_label(ctx, sizes.small_pt, muted=True))) for fact in panel.facts]
+        labels = [item.exhibit.text(fact.label, language) for fact in panel.facts for language in ctx.visit.languages]
+        # a label column too narrow for its longest word (the visitor's larger text): each label above its value
+        self.stacked = bool(self.rows) and widest_word(self.rows[0].label.font(), labels) > \
+            (table_width - 2 * gap) * LABEL_SHARE / (1 + LABEL_SHARE)
+        for index, row in enumerate(self.rows):
             if index:
                 grid.addWidget(self._divider(), 2 * index - 1, 0, 1, 2)
-            row = _Row(fact, _fill_width(make_label(ctx, sizes.body_pt, muted=True)),
-                       _fill_width(make_label(ctx, sizes.body_pt)),
-                       _fill_width(make_label(ctx, sizes.small_pt, muted=True)))
             cell = QVBoxLayout()
             cell.setSpacing(gap // 3)
+            if self.stacked:
+                cell.addWidget(row.label)
             cell.addWidget(row.value)
             cell.addWidget(row.source)
-            grid.addWidget(row.label, 2 * index, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addLayout(cell, 2 * index, 1)
-            self.rows.append(row)
+            if not self.stacked:
+                grid.addWidget(row.label, 2 * index, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addLayout(cell, 2 * index, 0 if self.stacked else 1, 1, 2 if self.stacked else 1)
         grid.setRowStretch(2 * len(panel.facts), 1)
         self.scroll_area = KineticScrollArea(ctx, table)
 
-        value_width = column_width(ctx, ctx.font(sizes.body_pt))
-        layout = ColumnLayout(self, ctx, round(value_width * (1 + LABEL_SHARE)) + gap)
+        layout = ColumnLayout(self, ctx, table_width)
         layout.setSpacing(gap)
         layout.addWidget(self.heading)
         layout.addWidget(self.scroll_area, 1)

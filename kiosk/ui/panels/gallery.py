@@ -218,7 +218,10 @@ class GalleryPanelView(PanelView):
         available = self.scroll_area.width() - 2 * self.scroll_area.verticalScrollBar().sizeHint().width()
         if available <= 0:
             return
-        columns, width = self._choose_grid(available, self.scroll_area.viewport().height())
+        columns, width, fits = self._choose_grid(available, self.scroll_area.viewport().height())
+        if not fits:  # the grid scrolls, and the "more" button takes a strip beside it
+            columns, width, _ = self._choose_grid(available - self.scroll_area.strip,
+                                                  self.scroll_area.viewport().height())
         for start in range(0, len(self.thumbnails), columns):
             row = self.thumbnails[start:start + columns]
             height = max(t.height_for(width, t.full_caption) for t in row)
@@ -230,11 +233,11 @@ class GalleryPanelView(PanelView):
                 self.grid.addWidget(thumbnail, index // columns, index % columns,
                                     Qt.AlignmentFlag.AlignTop)
 
-    def _choose_grid(self, available: int, visible_height: int) -> tuple[int, int]:
+    def _choose_grid(self, available: int, visible_height: int) -> tuple[int, int, bool]:
         """The column count that shows the largest stills with the whole grid in
         view; when no grid of readable stills fits, the most columns that keep
-        stills at least the minimum width, and the grid scrolls. Only counts
-        that fill the rows evenly are tried (2 + 2, not 3 + 1)."""
+        stills at least the minimum width, and the grid scrolls (False). Only
+        counts that fill the rows evenly are tried (2 + 2, not 3 + 1)."""
         spacing = self.grid.horizontalSpacing()
         smallest, largest = self.ctx.mm(THUMB_MIN_WIDTH_MM), self.ctx.mm(THUMB_MAX_WIDTH_MM)
         count = len(self.thumbnails)
@@ -265,4 +268,4 @@ class GalleryPanelView(PanelView):
                     high = middle - 1
             if low >= best_width:
                 best, best_width = (columns, low), low
-        return best
+        return (*best, best_width > 0)

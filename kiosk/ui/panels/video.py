@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSlider, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSlider, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk import locale
 from kiosk.content.captions import Cue, read_cues
@@ -104,6 +104,10 @@ class ClipSurface(QWidget):
         self.tapped.emit()
 
 
+MIN_CLIP_HEIGHT_MM = 40.0
+"""Below this the clip is too small to watch: the page scrolls instead."""
+
+
 class VideoPanelView(PanelView):
     panel: VideoPanel
 
@@ -179,9 +183,15 @@ class VideoPanelView(PanelView):
         for button in self.options:
             options.addWidget(button)
         options.addStretch(1)
-        layout = QVBoxLayout(self)
+        content = QWidget()  # scrolls when the visitor's larger text leaves the clip too little room
+        layout = QVBoxLayout(content)
         ctx.grid.apply(layout)
         layout.setSpacing(gap // 2)
+        screen.setMinimumHeight(ctx.mm(MIN_CLIP_HEIGHT_MM))  # as tall as the page leaves it, never less
+        screen.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(KineticScrollArea(ctx, content))
         layout.addWidget(self.heading)
         layout.addWidget(screen, 1)
         layout.addLayout(timing)

@@ -10,6 +10,8 @@ slot kept for it, so nothing else moves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -54,6 +56,8 @@ class ExhibitScreen(QWidget):
         for button in (self.previous, self.next):
             button.setMinimumWidth(ctx.mm(sizes.touch_target * ARROW_WIDTH))
         self.following = next_exhibit(ctx.catalog, item.id)
+        self.compact_next = False
+        """On a narrow display the next-film button shows the title alone (the arrow says next)."""
         self.next_film = TouchButton(ctx, "next_film")
         self.next_film.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the words
         self.home.clicked.connect(lambda: visit.go_home())
@@ -63,7 +67,7 @@ class ExhibitScreen(QWidget):
         if self.following is not None:
             following_id = self.following.id
             self.next_film.clicked.connect(lambda: visit.show(following_id))
-        self.indicator = make_label(ctx, sizes.small_pt, muted=True, wrap=False)
+        self.indicator = make_label(ctx, sizes.small_pt, muted=True, wrap=False, scaled=False)
         self.indicator.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.bar = BottomBar(ctx)
@@ -103,23 +107,33 @@ class ExhibitScreen(QWidget):
         self.indicator.setFixedWidth(self.ctx.mm(4) + max(
             advance(self.indicator.font(), language, tr("page", language, n=total, total=total))
             for language in languages))
-        widest = 0
-        if self.following is not None:
-            title = self.following.exhibit.title
-            texts = {language: tr("next_film", language, title=self.following.exhibit.text(title, language))
-                     for language in languages}
-            button = self.next_film
-            button.setText(texts[languages[0]])
-            button.ensurePolished()  # the style sheet's padding and border count
-            chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(button.text())
-            widest = chrome + max(advance(button.font(), language, text) for language, text in texts.items())
-            widest += self.ctx.mm(1)
-        self.slot.setFixedWidth(widest)
         spacing = self.bar.spacing
         arrows = self.ctx.mm(self.ctx.theme.sizes.touch_target * ARROW_WIDTH)
-        if self.bar.fit([self.home, self.chapters], centre=2 * arrows + self.indicator.width() + widest + 3 * spacing):
+        fixed = 2 * arrows + self.indicator.width() + 3 * spacing
+        self.slot.setFixedWidth(self._next_film_width(advance, compact=False))
+        if self.bar.fit([self.home, self.chapters], centre=fixed + self.slot.width()):
             for button in (self.previous, self.next):  # square arrows where room is short
                 button.setMinimumWidth(self.ctx.mm(self.ctx.theme.sizes.touch_target))
+            self.compact_next = True  # the arrow says "next": the title alone
+            self.slot.setFixedWidth(self._next_film_width(advance, compact=True))
+
+    def _next_film_width(self, advance: Callable[[QFont, str, str], int], compact: bool) -> int:
+        """The next-film button's widest text in any language, with its chrome."""
+        if self.following is None:
+            return 0
+        title = self.following.exhibit.title
+        texts = {language: self._next_film_text(language, self.following.exhibit.text(title, language), compact)
+                 for language in self.ctx.visit.languages}
+        button = self.next_film
+        button.setText(next(iter(texts.values())))
+        button.ensurePolished()  # the style sheet's padding and border count
+        chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(button.text())
+        return chrome + max(advance(button.font(), language, text) for language, text in texts.items()) + \
+            self.ctx.mm(1)
+
+    @staticmethod
+    def _next_film_text(language: str, title: str, compact: bool) -> str:
+        return title if compact else tr("next_film", language, title=title)
 
     @property
     def index(self) -> int:
@@ -143,8 +157,8 @@ class ExhibitScreen(QWidget):
     def retranslate(self) -> None:
         if self.following is not None:
             title = self.ctx.text(self.following.exhibit, self.following.exhibit.title)
-            self.next_film.setText(self.ctx.tr("next_film", title=title))
-            self.next_film.setAccessibleName(self.next_film.text())
+            self.next_film.setText(self._next_film_text(self.ctx.language, title, self.compact_next))
+            self.next_film.setAccessibleName(self.ctx.tr("next_film", title=title))
         self._sync(self.pager.index)
 
     def _sync(self, page: int) -> None:

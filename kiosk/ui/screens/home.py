@@ -13,6 +13,7 @@ from kiosk.content.loader import LoadedExhibit
 from kiosk.media.images import Fit
 from kiosk.ui.bar import BottomBar
 from kiosk.ui.context import Context
+from kiosk.ui.layout import fit_words
 from kiosk.ui.scrolling import KineticScrollArea
 from kiosk.ui.typography import no_widow
 from kiosk.ui.widgets import ImageView, make_label
@@ -49,14 +50,18 @@ class ExhibitTile(QPushButton):
                 layout.addWidget(child)
         layout.addStretch(1)
         self.setFixedWidth(width_px)
+        for label, text in ((self.title, exhibit.title), (self.subtitle, exhibit.subtitle)):
+            fit_words(label, [exhibit.text(text, language) for language in ctx.visit.languages],
+                      width_px - 2 * pad)
         ctx.signals.language_changed.connect(self.retranslate)
         self.retranslate()
 
-    def sizeHint(self) -> QSize:  # QPushButton sizes for its own text; ours is the layout
-        return self._layout.sizeHint()
+    def sizeHint(self) -> QSize:  # QPushButton sizes for its own text; ours is the layout,
+        return self.minimumSizeHint()  # with its wrapped lines at the tile's fixed width
 
     def minimumSizeHint(self) -> QSize:
-        return self._layout.minimumSize()
+        width = self.maximumWidth()
+        return QSize(width, max(self._layout.minimumSize().height(), self._layout.heightForWidth(width)))
 
     def retranslate(self) -> None:
         exhibit, language = self.item.exhibit, self.ctx.language

@@ -81,7 +81,7 @@ class StillThereOverlay(QWidget):
         sizes = ctx.theme.sizes
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.hide()
-        FillParent(self)
+        FillParent(self, ctx.reach_rect)
         self._started = 0.0
         self._pressed = False
         self.counting = False

@@ -108,9 +108,10 @@ class TimelineCanvas(QWidget):
         tried = [self._plan(CARD_CHARS[0], True)] + [self._plan(chars, False) for chars in CARD_CHARS]
         return next((plan for plan in tried if plan.height <= height), tried[-1])
 
-    def lay_out(self, viewport: QSize) -> None:
+    def lay_out(self, viewport: QSize) -> bool:
+        """Whether the cards fit the viewport's height (if not, they are laid out as short as they go)."""
         if not self.cards:
-            return
+            return True
         plan = self._choose(viewport.height())
         if plan.width != self.cards[0].frame.width():
             self._card_heights(plan.width)  # the chosen plan's widths, if a later one was tried
@@ -130,6 +131,7 @@ class TimelineCanvas(QWidget):
         self.axis_y = max(0, (viewport.height() - plan.height) // 2) + plan.above
         self._place_cards(plan)
         self.update()
+        return plan.height <= viewport.height()
 
     def _place_cards(self, plan: _Plan) -> None:
         reach = self.dot_radius + self.connector

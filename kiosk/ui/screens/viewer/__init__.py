@@ -69,7 +69,7 @@ class StillViewer(QWidget):
 
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAutoFillBackground(True)  # nothing of the screen beneath shows or looks tappable
-        FillParent(self)
+        FillParent(self, ctx.reach_rect)
         ctx.signals.language_changed.connect(self.retranslate)
         self.retranslate()
 
@@ -89,7 +89,7 @@ class StillViewer(QWidget):
         self.zoom_in.clicked.connect(lambda: self.stage.zoom_by(BUTTON_ZOOM_STEP))
         self.previous.clicked.connect(lambda: visit.open_still(self.index - 1))
         self.next.clicked.connect(lambda: visit.open_still(self.index + 1))
-        self.counter = make_label(ctx, ctx.theme.sizes.small_pt, muted=True, wrap=False)
+        self.counter = make_label(ctx, ctx.theme.sizes.small_pt, muted=True, wrap=False, scaled=False)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         total = len(self.stage.stills)
         self.counter.setFixedWidth(ctx.mm(4) + widest_text(

@@ -1,0 +1,78 @@
+"""The real speech engine on this machine (Debian's speech-dispatcher with
+espeak-ng, installed by tools/install-system-packages.sh) speaks English,
+Chinese and Russian through the kiosk's own voice (kiosk.media.speech).
+
+There is no sound card here: ALSA's null device takes the sound, and
+speech-dispatcher is told to use ALSA (its default, PulseAudio, is not running).
+The engine runs in a child process with its own home, so its daemon's settings
+are the test's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.helpers.exhibits import PROJECT_ROOT
+
+SPEAK = """
+import json, sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtTextToSpeech import QTextToSpeech
+from kiosk.media.speech import QtVoice
+
+app = QCoreApplication([])
+voice, heard, texts = QtVoice(), [], json.loads(sys.argv[1])
+
+def next_text():
+    if not texts:
+        app.quit()
+        return
+    language, text = texts.pop(0)
+    heard.append({"language": language, "states": []})
+    voice.say([text], language)
+    heard[-1]["voice"] = voice._speech.voice().name() if voice._speech else None
+
+def state(value):
+    heard[-1]["states"].append(value.name)
+    if value == QTextToSpeech.State.Ready:
+        QTimer.singleShot(50, next_text)
+
+def start():
+    engine = voice._engine()
+    if engine is None:
+        app.quit()
+        return
+    engine.stateChanged.connect(state)
+    next_text()
+
+QTimer.singleShot(0, start)
+QTimer.singleShot(20000, app.quit)
+app.exec()
+print(json.dumps({"heard": heard, "failed": voice.failed}))
+"""
+
+
+def test_speech_dispatcher_and_espeak_ng_speak_every_language(tmp_path):
+    home, runtime = tmp_path / "home", tmp_path / "run"
+    (home / ".config" / "speech-dispatcher").mkdir(parents=True)
+    runtime.mkdir(mode=0o700)
+    (home / ".asoundrc").write_text("pcm.!default { type null }\n", encoding="utf-8")
+    (home / ".config" / "speech-dispatcher" / "speechd.conf").write_text(
+        'AudioOutputMethod "alsa"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\n'
+        "DefaultModule espeak-ng\n", encoding="utf-8")
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_RUNTIME_DIR": str(runtime), "PYTHONPATH": str(PROJECT_ROOT)}
+    texts = [["en", "Films shot in orbit"], ["zh", "在太空拍摄的电影"], ["ru", "Фильмы, снятые на орбите"]]
+    done = subprocess.run([sys.executable, "-c", SPEAK, json.dumps(texts)], env=env, capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["failed"] is None
+    heard = {entry["language"]: entry for entry in result["heard"]}
+    assert set(heard) == {"en", "zh", "ru"}, result
+    for language, name in (("en", "English"), ("zh", "Chinese (Mandarin"), ("ru", "Russian")):
+        assert heard[language]["voice"].startswith(name), heard[language]
+        assert heard[language]["states"][:2] == ["Speaking", "Ready"], heard[language]

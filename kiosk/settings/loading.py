@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from kiosk.content.located import FileReport, UnknownKeyReporter, data_path, display_path, read_document
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.yamlsource import DataPath
+from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.settings.pin import is_pin_hash
 from kiosk.settings.schema import KioskSettings, default_config_path, setting_names
 
@@ -208,6 +209,12 @@ def _check_after(settings: KioskSettings, report: FileReport,
                    f"no such still: {still}; the closed screen stays dark")
         settings = settings.model_copy(update={"schedule": settings.schedule.model_copy(update={"closed_still": None})})
         fell_back.add(("schedule", "closed_still"))
+    for index, code in enumerate(settings.languages.enabled):
+        if code not in INTERFACE_LANGUAGES and code.split("-")[0] not in INTERFACE_LANGUAGES:
+            report.add(("languages", "enabled", index), Severity.WARNING,
+                       f"'{code}' has no interface text: its visitors would read the kiosk's buttons and "
+                       f"spoken help in English; the interface is written in {', '.join(INTERFACE_LANGUAGES)} "
+                       "(kiosk/locale/strings.py)")
     pin_hash = settings.admin.pin_hash
     if pin_hash is not None and not is_pin_hash(pin_hash):
         report.add(("admin", "pin_hash"), Severity.ERROR,

@@ -12,7 +12,8 @@ top and left to right in each; the one reached wears a focus ring
 | Enter, Return, Select (switch 2) | presses it |
 | Back, Backspace | back: closes what is open, else the previous page, else home |
 | Help, F1 | audio mode on or off |
-| any of these in attract mode | home (Help: home in audio mode) |
+| Pause, Play/Pause | in attract mode, stops its loop or goes on |
+| any other of these in attract mode | home (Help: home in audio mode) |
 | F2, R | says it again |
 | Volume up/down, + and - | speech louder or quieter |
 
@@ -36,8 +37,9 @@ AUDIO_KEYS = {Key.Key_Help, Key.Key_F1}
 REPEAT_KEYS = {Key.Key_F2, Key.Key_R}
 LOUDER_KEYS = {Key.Key_VolumeUp, Key.Key_Plus}
 QUIETER_KEYS = {Key.Key_VolumeDown, Key.Key_Minus}
+PAUSE_KEYS = {Key.Key_Pause, Key.Key_MediaPause, Key.Key_MediaTogglePlayPause, Key.Key_MediaPlay}
 HANDLED = (NEXT_KEYS | PREVIOUS_KEYS | PRESS_KEYS | BACK_KEYS | AUDIO_KEYS | REPEAT_KEYS | LOUDER_KEYS
-           | QUIETER_KEYS | {Key.Key_Left, Key.Key_Right})
+           | QUIETER_KEYS | PAUSE_KEYS | {Key.Key_Left, Key.Key_Right})
 
 
 def top_layer(window: QWidget) -> QWidget:
@@ -91,6 +93,10 @@ class KeypadStage:
         key, visit = event.key(), self.ctx.visit
         if key not in HANDLED or visit.closed:
             return False
+        layer = top_layer(self.window)
+        if visit.attracting and key in PAUSE_KEYS and hasattr(layer, "toggle_pause"):
+            layer.toggle_pause()  # attract mode's loop stops where it is, or goes on
+            return True
         if visit.attracting:  # any of these keys wakes it, to the start: a keypad's visitor may not see the slide
             visit.wake(None)
             if key in AUDIO_KEYS:
@@ -103,7 +109,7 @@ class KeypadStage:
             self.move(-1)
         elif key in (Key.Key_Left, Key.Key_Right):
             return False  # pages turn (the exhibit screen's own keys)
-        elif key in PRESS_KEYS:
+        elif key in PRESS_KEYS or key in PAUSE_KEYS:
             self.press()
         elif key in BACK_KEYS:
             self.back()

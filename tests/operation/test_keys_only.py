@@ -94,3 +94,20 @@ def test_the_back_key_closes_the_viewer_then_goes_back_a_page_then_home(qtbot, q
     visit.show(item.id, 0)
     _key(window, Key.Key_Back)
     qtbot.waitUntil(lambda: visit.place.screen is Screen.HOME)
+
+
+def test_the_pause_key_stops_attract_mode_where_it_is_and_goes_on(qtbot, qapp, exhibits, tmp_path):  # noqa: F811
+    controller = _controller(qtbot, qapp, exhibits, tmp_path)
+    window, visit, clock = controller.window, controller.ctx.visit, controller.ctx.clock
+    attract = controller.mode.attract
+    clock.advance(1.0)
+    _key(window, Key.Key_Pause)
+    paused = attract._elapsed()
+    clock.advance(30.0)  # several slides' time
+    assert visit.attracting and attract.isVisible() and attract._elapsed() == paused
+    assert attract.index == 0
+    _key(window, Key.Key_Pause)
+    clock.advance(30.0)
+    assert attract._elapsed() == pytest.approx(paused + 30_000)
+    _key(window, Key.Key_Down)  # any other key wakes it
+    qtbot.waitUntil(lambda: visit.place.screen is Screen.HOME)

@@ -148,8 +148,8 @@ def test_unknown_key_is_reported_with_did_you_mean_and_ignored(tmp_path):
     path = write(tmp_path / "kiosk.yaml",
                  "idle_timout: 45\nidle:\n  countdown_secs: 20\n  timeout_seconds: 45\nlog_levl: debug\n")
     loaded = load_settings(path)
-    top = ("admin, attract, bundles, clips, cursor, display, exhibits, health, idle, languages, lockdown, log_level, "
-           "presenter, schedule, statistics")
+    top = ("accessibility, admin, attract, bundles, clips, cursor, display, exhibits, health, idle, languages, "
+           "lockdown, log_level, presenter, schedule, statistics")
     assert messages(loaded) == [
         f"kiosk.yaml:1:1: error: idle_timout: unknown field 'idle_timout' (did you mean "
         f"'timeout_seconds' under 'idle:'?); expected one of: {top}",
@@ -273,3 +273,19 @@ def test_fallback_is_generic_and_bounded(tmp_path):
 
 
 # --- the PIN --------------------------------------------------------------------
+
+
+def test_a_language_without_interface_text_is_a_located_warning_and_is_kept(tmp_path):
+    loaded = load_settings(write(tmp_path / "kiosk.yaml", "languages:\n  enabled: [en, de, zh-Hant]\n"))
+    assert loaded.settings.languages.enabled == ["en", "de", "zh-Hant"]
+    [problem] = loaded.problems
+    assert not problem.is_error and (problem.line, problem.column) == (2, 17)
+    assert "languages.enabled[1]: 'de' has no interface text" in problem.format()
+
+
+def test_the_accessibility_settings_are_shown_with_their_sources(tmp_path):
+    path = write(tmp_path / "kiosk.yaml", "accessibility:\n  text_size: largest\n  audio_idle_seconds: 300\n")
+    shown = format_settings(load_settings(path))
+    assert "accessibility.text_size = largest                   # from kiosk.yaml:2" in shown
+    assert "accessibility.audio_idle_seconds = 300" in shown
+    assert "accessibility.high_contrast = false" in shown and "display.mounting_height_mm = 800.0" in shown

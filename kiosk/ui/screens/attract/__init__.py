@@ -98,6 +98,8 @@ class AttractScreen(QWidget):
         FillParent(self)
         self._turn = 0
         self._started = self.clock()
+        self.paused_at: float | None = None
+        """When the visitor paused the loop (None: it runs)."""
         self._pressed = False
         self._pixmaps: dict[int, QPixmap | None] = {}
         """Decoded stills of the slides on screen; None while decoding or when broken."""
@@ -175,6 +177,7 @@ class AttractScreen(QWidget):
         """Show over the whole parent, from the first slide."""
         self._turn = 0
         self._started = self.clock()
+        self.paused_at = None
         self._pressed = False
         parent = self.parentWidget()
         if parent is not None:
@@ -192,7 +195,17 @@ class AttractScreen(QWidget):
     # --- the loop --------------------------------------------------------------------
 
     def _elapsed(self) -> float:
-        return (self.clock() - self._started) * 1000
+        now = self.clock() if self.paused_at is None else self.paused_at
+        return (now - self._started) * 1000
+
+    def toggle_pause(self) -> None:
+        """Stop the loop where it is, or go on from there (WCAG 2.2.2: a keypad's pause key)."""
+        if self.paused_at is None:
+            self.paused_at = self.clock()
+        else:
+            self._started += self.clock() - self.paused_at
+            self.paused_at = None
+        self.update()
 
     def _tick(self) -> None:
         turn = self.timeline.turn(self._elapsed())
@@ -326,7 +339,8 @@ class AttractScreen(QWidget):
 
     def _paint_call_to_action(self, painter: QPainter, texts: AttractTexts, elapsed: float) -> None:
         colours = self.ctx.theme.colours
-        breath = 0.5 - 0.5 * math.cos(2 * math.pi * elapsed / BREATH_MS)
+        calm = self.ctx.theme.motion.reduced or self.paused_at is not None
+        breath = 1.0 if calm else 0.5 - 0.5 * math.cos(2 * math.pi * elapsed / BREATH_MS)
         radius = texts.radius
         painter.setOpacity(1.0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

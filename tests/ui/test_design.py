@@ -137,6 +137,9 @@ def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot
     ctx = window.ctx
     problems: list[str] = []
     _check_screen(window, ctx, "home", problems)
+    window.open_access()
+    _check_screen(window, ctx, "display and audio options", problems)
+    window.access.close_sheet()
     visit = ctx.visit
     for item in ctx.catalog.exhibits:
         for index, panel in enumerate(pages_of(item)):

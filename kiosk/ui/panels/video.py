@@ -187,8 +187,9 @@ class VideoPanelView(PanelView):
         layout = QVBoxLayout(content)
         ctx.grid.apply(layout)
         layout.setSpacing(gap // 2)
-        screen.setMinimumHeight(ctx.mm(MIN_CLIP_HEIGHT_MM))  # as tall as the page leaves it, never less
-        screen.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        screen.setMinimumHeight(ctx.mm(MIN_CLIP_HEIGHT_MM))  # as tall as the page leaves it, never less:
+        for shown in (self.surface, self.transcript_area):  # the stack asks no height of its own for them
+            shown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(KineticScrollArea(ctx, content))

@@ -11,11 +11,12 @@ changes lives in the visit (kiosk.visit.modes) and every reset undoes it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.context import Context
 from kiosk.ui.layout import FillParent
+from kiosk.ui.scrolling import KineticScrollArea
 from kiosk.ui.widgets import TouchButton, make_label
 from kiosk.visit.modes import TEXT_SCALES
 
@@ -56,9 +57,13 @@ class AccessSheet(QWidget):
         self.hide()
 
     def _button(self, meaning: str | None, label_key: str) -> TouchButton:
-        button = TouchButton(self.ctx, meaning, label_key)
+        """Unlike the bar's, these labels grow with the text size the visitor chose here."""
+        ctx = self.ctx
+        button = TouchButton(ctx, meaning, label_key)
         button.setCheckable(label_key != "done")
-        button.setMinimumHeight(self.ctx.mm(self.ctx.theme.sizes.touch_target))
+        button.setFont(ctx.font(ctx.theme.sizes.small_pt, bold=True))
+        button.setMinimumHeight(max(ctx.mm(ctx.theme.sizes.touch_target),
+                                    button.fontMetrics().height() + ctx.mm(6)))
         return button
 
     def _lay_out(self) -> None:
@@ -76,18 +81,22 @@ class AccessSheet(QWidget):
         inner = QVBoxLayout(self.card)
         inner.setContentsMargins(pad, pad, pad, pad)
         inner.setSpacing(pad // 2)
-        inner.addWidget(self.title)
+        heading = QHBoxLayout()  # Done beside the title: on screen however far the card scrolls
+        heading.setSpacing(spacing)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.done, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(heading)
+        inner.addSpacing(spacing - pad // 2)  # between rows of buttons, the targets' spacing
         inner.addLayout(grid)
-        inner.addSpacing(pad // 2)
+        inner.addSpacing(spacing - pad // 2)
         inner.addWidget(self.size_label)
         inner.addLayout(sizes)
-        inner.addSpacing(pad // 2)
-        inner.addWidget(self.done, 0, Qt.AlignmentFlag.AlignRight)
+        self.area = KineticScrollArea(ctx, self.card)  # the largest text on a small display: it scrolls
         outer = QVBoxLayout(self)
         margin = ctx.grid.margin
         outer.setContentsMargins(margin, margin, margin, ctx.mm(ctx.theme.grid.bar_padding))
         outer.addStretch(1)
-        outer.addWidget(self.card)
+        outer.addWidget(self.area)
         ctx.signals.language_changed.connect(self.retranslate)
         self.retranslate()
 
@@ -99,6 +108,7 @@ class AccessSheet(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.ctx.tr("access_title"))
         self.size_label.setText(self.ctx.tr("text_size"))
+        self._fit()
 
     def _modes_changed(self, _old: object, _new: object) -> None:
         self.sync()
@@ -130,7 +140,18 @@ class AccessSheet(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The card as tall as its texts need, from the bottom up; if the screen is not, it scrolls."""
+        layout = self.card.layout()
+        if layout is not None:
+            layout.activate()
+            self.area.setMaximumHeight(layout.totalHeightForWidth(self.area.viewport().width()))
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if not self.card.geometry().contains(event.position().toPoint()):
+        if not self.area.geometry().contains(event.position().toPoint()):
             self.close_sheet()
         event.accept()

@@ -64,19 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_schema)
 
     _add_show_commands(commands)
-    render = commands.add_parser("render", help="render every screen to PNG files for review")
-    _add_display_options(render)
-    render.add_argument("--out", type=Path, required=True, metavar="DIR")
-    render.add_argument("--lang", default="en", type=_language_or_all,
-                        help="language, or all (the interface's languages)")
-    render.add_argument("--at", type=_moment, default=None, metavar="YYYY-MM-DDTHH:MM",
-                        help="what the kiosk would show then: its exhibits of that day, or closed "
-                             "(the opening hours of --config)")
-    render.add_argument("--mode", action="append", default=[], choices=sorted(MODE_NAMES),
-                        help="render in this display mode (more than once: together); "
-                             "the images go to DIR/WIDTHxHEIGHT-MODES")
-    _add_config_option(render)
-    render.set_defaults(handler=_render)
+    _add_render_command(commands)
 
     config = commands.add_parser("config", help="the settings file (kiosk.yaml)")
     _add_config_option(config)
@@ -105,6 +93,22 @@ def _parser() -> argparse.ArgumentParser:
     status.set_defaults(handler=_status)
     _add_bundle_commands(commands)
     return parser
+
+
+def _add_render_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    render = commands.add_parser("render", help="render every screen to PNG files for review")
+    _add_display_options(render)
+    render.add_argument("--out", type=Path, required=True, metavar="DIR")
+    render.add_argument("--lang", default="en", type=_language_or_all,
+                        help="language, or all (the interface's languages)")
+    render.add_argument("--at", type=_moment, default=None, metavar="YYYY-MM-DDTHH:MM",
+                        help="what the kiosk would show then: its exhibits of that day, or closed "
+                             "(the opening hours of --config)")
+    render.add_argument("--mode", action="append", default=[], choices=sorted(MODE_NAMES),
+                        help="render in this display mode (more than once: together); "
+                             "the images go to DIR/WIDTHxHEIGHT-MODES")
+    _add_config_option(render)
+    render.set_defaults(handler=_render)
 
 
 def _add_bundle_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -213,7 +217,7 @@ def _validate(args: argparse.Namespace) -> int:
     from kiosk.content.cache import CheckedCache, RememberedProbe
     from kiosk.content.loader import load_catalog
     from kiosk.content.problems import summary_line
-    from kiosk.paths import checked_cache_dir
+    from kiosk.paths import checked_cache_dir, qt_identity
 
     dirs = args.dirs or [bundled_exhibits_dir()]
     missing = [str(d) for d in dirs if not d.exists()]
@@ -226,7 +230,7 @@ def _validate(args: argparse.Namespace) -> int:
     cache, probe = None, clip_probe
     if not args.no_cache:
         cache = CheckedCache(checked_cache_dir())
-        probe = RememberedProbe(clip_probe, checked_cache_dir(), _decoder_identity())
+        probe = RememberedProbe(clip_probe, checked_cache_dir(), qt_identity())
     catalog = load_catalog(dirs, cache, probe)
     if args.config is not None:
         from kiosk.settings.loading import load_settings
@@ -348,18 +352,6 @@ def _status(args: argparse.Namespace) -> int:
     healthy, lines = status_lines(loaded.health_file, loaded.settings.health.interval_seconds)
     print("\n".join(lines))
     return 0 if healthy else 1
-
-
-def _decoder_identity() -> str:
-    """Which Qt Multimedia would play the clips, found without importing Qt (70 ms)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("PySide6")
-    origin = spec.origin if spec is not None and spec.origin else "none"
-    try:
-        return f"{origin} {os.stat(origin).st_mtime_ns}"
-    except OSError:
-        return origin
 
 
 def clip_probe(path: Path) -> tuple[str | None, int]:

@@ -6,7 +6,9 @@ kiosk keeps its own files in (platformdirs)."""
 
 from __future__ import annotations
 
+import os
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 APP_NAME = "exhibit-kiosk"
@@ -48,3 +50,14 @@ def default_library_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path(APP_NAME) / "content"
+
+
+def qt_identity() -> str:
+    """Which Qt is installed (its path and time), found without importing it (70 ms):
+    what remembered clip checks depend on."""
+    spec = find_spec("PySide6")
+    origin = spec.origin if spec is not None and spec.origin else "none"
+    try:
+        return f"{origin} {os.stat(origin).st_mtime_ns}"
+    except OSError:
+        return origin

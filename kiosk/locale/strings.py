@@ -100,7 +100,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "audio_off": {"en": "Audio off", "zh": "语音已关闭", "ru": "Звук выключен"},
     "still_there_spoken": {"en": "Touch the screen or press any key to keep exploring. Otherwise the kiosk "
                                  "starts over for the next visitor.",
-                           "zh": "请触摸屏幕或按任意键继续浏览，否则将为下一位参观者重新开始。",
+                           "zh": "请触摸屏幕或按任意键继续探索，否则将为下一位参观者重新开始。",
                            "ru": "Коснитесь экрана или нажмите любую клавишу, чтобы продолжить. Иначе киоск "
                                  "начнёт всё заново для следующего посетителя."},
     "state_on": {"en": "on", "zh": "已开启", "ru": "включено"},

@@ -43,7 +43,7 @@ class DisplayModes:
 MODE_NAMES: dict[str, dict[str, object]] = {
     "larger-text": {"text_scale": 1.5}, "largest-text": {"text_scale": 2.0},
     "high-contrast": {"high_contrast": True}, "less-motion": {"reduced_motion": True},
-    "low-reach": {"low_reach": True}, "audio": {"audio": True},
+    "low-reach": {"low_reach": True},
 }
 """Names for modes on the command line (`kiosk render --mode largest-text`)."""
 

@@ -200,7 +200,7 @@ def test_presenter_mode_starts_on_the_first_title_page_without_attract_or_idle(
     visit = controller.visit
     first = controller.ctx.catalog.exhibits[0].id
     assert (visit.place.screen, visit.place.exhibit, visit.place.page) == (Screen.EXHIBIT, first, 0)
-    assert controller.window.input.order == ["presenter", "gestures"]
+    assert controller.window.input.order == ["presenter", "speech", "keypad", "gestures"]
 
 
 def test_a_change_applied_while_attract_shows_leaves_attract_working(qtbot, qapp, exhibits, tmp_path):

@@ -155,7 +155,7 @@ def test_clicker_keys_work_in_a_locked_down_kiosk(make_presenter):
     whatever order they were made in (here lockdown is made after)."""
     presenter = make_presenter(lockdown=True)
     window = presenter.window
-    assert window.input.order == ["presenter", "lockdown", "gestures"]
+    assert window.input.order == ["presenter", "speech", "keypad", "lockdown", "gestures"]
     presenter.start()
     _press(presenter, Qt.Key.Key_Right)
     assert presenter.current() == ("first", 1)

@@ -130,8 +130,9 @@ def _walk(window, visit, qtbot, language: str, problems: list[str]) -> None:
                 visit.close_still()
 
 
-CASES = [(display, ()) for display in DISPLAYS] + [(display, ("largest-text", "high-contrast")) for display in DISPLAYS]
-CASES.append(("1080p-24in", ("larger-text",)))  # x1.5 where room is shortest
+CASES = [(display, ()) for display in DISPLAYS] + [
+    (display, ("largest-text", "high-contrast")) for display in ("1080p-24in", "4k-55in")]
+CASES.append(("1080p-24in", ("larger-text",)))  # x1.5 where room is shortest (1080p at 55 inches is 4K's layout)
 
 
 @pytest.mark.parametrize("display, modes", CASES, ids=[f"{d}-{'+'.join(m) or 'normal'}" for d, m in CASES])

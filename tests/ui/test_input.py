@@ -34,7 +34,7 @@ def test_stages_see_input_in_the_declared_order_not_the_order_they_were_added(wi
     seen = []
     for name in reversed(("idle", "presenter", "lockdown")):
         window.input.add(Recording(name, seen))
-    assert window.input.order == ["idle", "presenter", "lockdown", "gestures"] == list(ORDER)
+    assert window.input.order == ["idle", "presenter", "speech", "keypad", "lockdown", "gestures"] == list(ORDER)
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
     assert seen[:3] == ["idle", "presenter", "lockdown"]
 
@@ -59,4 +59,4 @@ def test_a_removed_stage_sees_nothing(window):
     window.input.add(stage)
     window.input.remove(stage)
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
-    assert seen == [] and window.input.order == ["gestures"]
+    assert seen == [] and window.input.order == ["speech", "keypad", "gestures"]  # the window's own

@@ -23,9 +23,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QHideEvent,
     QMouseEvent,
     QPainter,
@@ -47,6 +46,7 @@ from kiosk.ui.screens.attract.texts import (
     AttractTexts,
     add_glyphs,
     lay_out_texts,
+    paint_call_to_action,
     paint_placeholder,
     paint_scrim,
     render_caption,
@@ -338,31 +338,10 @@ class AttractScreen(QWidget):
                            caption)
 
     def _paint_call_to_action(self, painter: QPainter, texts: AttractTexts, elapsed: float) -> None:
-        colours = self.ctx.theme.colours
         calm = self.ctx.theme.motion.reduced or self.paused_at is not None
         breath = 1.0 if calm else 0.5 - 0.5 * math.cos(2 * math.pi * elapsed / BREATH_MS)
-        radius = texts.radius
-        painter.setOpacity(1.0)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        fill = QColor(colours.accent if self._pressed else colours.background)
-        fill.setAlpha(255 if self._pressed else 190)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(QRectF(texts.cta_box), radius, radius)
-        painter.setOpacity(1.0 if self._pressed else 0.72 + 0.28 * breath)
-        pen = QColor(colours.accent)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        width = max(1.0, self.ctx.mm(0.8))
-        painter.drawRoundedRect(QRectF(texts.cta_box).adjusted(width / 2, width / 2, -width / 2,
-                                                               -width / 2), radius, radius)
-        painter.setOpacity(1.0)
-        if texts.icons is not None:
-            painter.drawPixmap(texts.icon_at.topLeft(), texts.icons[self._pressed])
-        painter.setPen(QColor(colours.accent_text if self._pressed else colours.text))
-        for text, font, rect in texts.cta:
-            painter.setFont(font)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        paint_call_to_action(painter, texts, self.ctx.theme.colours, self._pressed, breath,
+                             max(1.0, self.ctx.mm(0.8)))
 
     def _adapt_frame_rate(self, paint_ms: float) -> None:
         self._paint_ms = 0.8 * self._paint_ms + 0.2 * paint_ms

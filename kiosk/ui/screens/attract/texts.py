@@ -6,13 +6,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
 
 from kiosk.content.schema import Exhibit
 from kiosk.ui.context import Context
 from kiosk.ui.fonts import kiosk_font
 from kiosk.ui.icons import icon
+from kiosk.ui.theme import Colours
 
 CTA_PT = 44.0
 """The call to action reads from a few steps away."""
@@ -162,3 +163,29 @@ def paint_scrim(painter: QPainter, ctx: Context, width: int, height: int, start:
         scrim.setAlpha(alpha)
         gradient.setColorAt(stop, scrim)
     painter.fillRect(QRect(0, top, width, height - top), gradient)
+
+
+def paint_call_to_action(painter: QPainter, texts: AttractTexts, colours: Colours, pressed: bool,
+                         breath: float, line_width: float) -> None:
+    """The call to action's box: an accent outline that breathes (`breath` 0 to 1, held at 1 in
+    reduced motion), filled with the accent while a finger is down."""
+    radius = texts.radius
+    painter.setOpacity(1.0)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    fill = QColor(colours.accent if pressed else colours.background)
+    fill.setAlpha(255 if pressed else 190)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(QRectF(texts.cta_box), radius, radius)
+    painter.setOpacity(1.0 if pressed else 0.72 + 0.28 * breath)
+    painter.setPen(QColor(colours.accent))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = line_width / 2
+    painter.drawRoundedRect(QRectF(texts.cta_box).adjusted(inset, inset, -inset, -inset), radius, radius)
+    painter.setOpacity(1.0)
+    if texts.icons is not None:
+        painter.drawPixmap(texts.icon_at.topLeft(), texts.icons[pressed])
+    painter.setPen(QColor(colours.accent_text if pressed else colours.text))
+    for text, font, rect in texts.cta:
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

@@ -14,18 +14,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QSlider, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk import locale
-from kiosk.content.captions import Cue, read_cues
+from kiosk.content.captions import read_cues
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import VideoPanel
-from kiosk.media.images import Fit, ImageKey
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
 from kiosk.ui.panels.base import PanelView
+from kiosk.ui.panels.video.surface import ClipSurface, caption_at, clock_text, slider_style
 from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.widgets import TouchButton, make_label
 from kiosk.visit.model import Place, Screen
@@ -38,70 +38,6 @@ if TYPE_CHECKING:
 VOLUME_STEP = 0.15
 COMPACT_BELOW_MM = 700
 """Narrower pages (a 24- or 32-inch landscape display) show the option buttons as icons."""
-CAPTION_BOX_ALPHA = 0.8
-"""Captions sit on a near-opaque box: readable over any frame."""
-
-
-def caption_at(cues: list[Cue], position_ms: int) -> str:
-    return next((cue.text for cue in cues if cue.start_ms <= position_ms < cue.end_ms), "")
-
-
-class ClipSurface(QWidget):
-    """The poster, then the clip's frames, letterboxed; the caption of the moment over them."""
-
-    tapped = Signal()
-
-    def __init__(self, ctx: Context, view: VideoPanelView):
-        super().__init__()
-        self.ctx = ctx
-        self.view = view
-        self.image: QImage | None = None
-        """The latest frame, converted on arrival: no decoder buffer is held past it."""
-        self.caption = ""
-        self.notice = ""
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setFont(ctx.font(ctx.theme.sizes.body_pt, bold=True))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("black"))
-        image = self.image
-        if image is not None and not image.isNull():
-            size = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(self.rect().center())
-            painter.drawImage(target, image)
-        else:
-            poster = self.ctx.images.request(ImageKey(self.view.poster, self.width(), self.height(), Fit.CONTAIN),
-                                             self._decoded)
-            if poster is not None:  # decoded at most at its own size: drawn as large as fits, like the clip
-                size = poster.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRect(0, 0, size.width(), size.height())
-                target.moveCenter(self.rect().center())
-                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-                painter.drawPixmap(target, poster)
-        for text, at_bottom in ((self.caption, True), (self.notice, False)):
-            if text:
-                self._box(painter, text, at_bottom)
-
-    def _box(self, painter: QPainter, text: str, at_bottom: bool) -> None:
-        margin = self.ctx.mm(self.ctx.theme.sizes.gap)
-        area = self.rect().adjusted(margin, margin, -margin, -margin)
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
-        bound = painter.boundingRect(area, flags | Qt.AlignmentFlag.AlignBottom, text)
-        if not at_bottom:
-            bound.moveCenter(self.rect().center())
-        box = QColor(self.ctx.theme.colour("background"))
-        box.setAlphaF(CAPTION_BOX_ALPHA)
-        painter.fillRect(bound.adjusted(-margin // 2, -margin // 4, margin // 2, margin // 4), box)
-        painter.setPen(self.ctx.theme.colour("text"))
-        painter.drawText(bound, flags, text)
-
-    def _decoded(self, _key: ImageKey) -> None:
-        self.update()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self.tapped.emit()
 
 
 MIN_CLIP_HEIGHT_MM = 40.0
@@ -123,7 +59,7 @@ class VideoPanelView(PanelView):
         self.played = False
         """Played in this view of the panel (the statistics count a play once)."""
         self.heading = self.make_heading()
-        self.surface = ClipSurface(ctx, self)
+        self.surface = ClipSurface(ctx, self.poster)
         self.surface.tapped.connect(self.toggle_play)
         self.transcript = make_label(ctx, sizes.body_pt)
         self.transcript_area = KineticScrollArea(ctx, self.transcript)
@@ -149,7 +85,7 @@ class VideoPanelView(PanelView):
         self.play.clicked.connect(self.toggle_play)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setMinimumHeight(ctx.mm(sizes.touch_target))
-        self.slider.setStyleSheet(_slider_style(ctx))
+        self.slider.setStyleSheet(slider_style(ctx))
         self.slider.sliderMoved.connect(self._seek)
         self.captions = TouchButton(ctx, "captions", "captions")
         self.captions.setCheckable(True)
@@ -305,7 +241,7 @@ class VideoPanelView(PanelView):
             self.slider.setValue(position)
         self.slider.setMaximum(max(self._connected_player().player.duration(), 1))
         self._show_caption(position)
-        self.time.setText(f"{_clock(position)} / {_clock(self._connected_player().player.duration())}")
+        self.time.setText(f"{clock_text(position)} / {clock_text(self._connected_player().player.duration())}")
 
     def _playing(self, playing: bool) -> None:
         if self._owns():
@@ -413,19 +349,3 @@ class VideoPanelView(PanelView):
         self.slider.setValue(0)
         self.time.setText("")
         self._show_state()
-
-
-def _slider_style(ctx: Context) -> str:
-    """A groove one can see and a handle one can hold: a touch target wide."""
-    colours, handle, groove = ctx.theme.colours, ctx.mm(ctx.theme.sizes.touch_target * 0.6), ctx.mm(2)
-    return (f"QSlider::groove:horizontal {{ height: {groove}px; background: {colours.divider}; "
-            f"border-radius: {groove // 2}px; }}"
-            f"QSlider::sub-page:horizontal {{ background: {colours.accent}; border-radius: {groove // 2}px; }}"
-            f"QSlider::handle:horizontal {{ width: {handle}px; height: {handle}px; "
-            f"margin: -{(handle - groove) // 2}px 0; border-radius: {handle // 2}px; background: {colours.text}; }}")
-
-
-def _clock(ms: int) -> str:
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
-

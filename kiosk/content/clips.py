@@ -20,6 +20,7 @@ from kiosk.content.schema import Exhibit, VideoPanel
 from kiosk.content.yamlsource import DataPath
 
 CLIP_SUFFIXES = {".mp4", ".m4v", ".mov", ".webm", ".mkv"}
+NARRATION_SUFFIXES = {".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac"}
 
 ClipProbe = Callable[[Path], tuple["str | None", int]]
 """Why a clip would play no frames (None: it plays), and how many audio tracks it has."""
@@ -55,7 +56,35 @@ def check_clips(exhibit: Exhibit, folder: Path, report: FileReport, probe: ClipP
                     report.add(("panels", index, "audio_description", language), Severity.ERROR,
                                f"the clip has {count} audio track{'s' * (count != 1)} (0 to {count - 1}); "
                                f"there is no track {described} with the description")
+    for where, name in narrations_of(exhibit):
+        problem = _narration_problem(name, folder)
+        if problem:
+            report.add(where, Severity.ERROR, problem)
     return report.problems[start:] + vtt_problems
+
+
+def narrations_of(exhibit: Exhibit) -> Iterator[tuple[DataPath, str]]:
+    """Every recording an exhibit names (its title page's, then each panel's), with where."""
+    for language, name in exhibit.narration.items():
+        yield ("narration", language), name
+    for index, panel in enumerate(exhibit.panels):
+        for language, name in panel.narration.items():
+            yield ("panels", index, "narration", language), name
+
+
+def _narration_problem(name: str, folder: Path) -> str | None:
+    problem = name_problem(name)
+    if problem:
+        return problem
+    target = folder / name
+    try:
+        if not target.is_file():
+            return f"recording not found: {name}"
+    except OSError as error:
+        return f"{name} cannot be read: {os_error_text(error)}"
+    if target.suffix.lower() not in NARRATION_SUFFIXES:
+        return f"{name} is not a recording the kiosk plays: use {', '.join(sorted(NARRATION_SUFFIXES))}"
+    return None
 
 
 def _clip_problem(name: str, folder: Path, probe: ClipProbe | None) -> tuple[str | None, int]:

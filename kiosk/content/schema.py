@@ -192,20 +192,29 @@ class InlineItem(Model):
     facts: list[Fact] = []
 
 
-class TextPanel(Model):
+NarrationFile = Annotated[StrictStr, Field(min_length=1, description="A recording inside the exhibit folder.")]
+NARRATION_DESCRIPTION = ("A curator's recording of this page per language (MP3, M4A, Ogg, Opus, WAV, FLAC): "
+                         "audio mode plays it instead of reading the page with synthetic speech.")
+
+
+class Narrated(Model):
+    narration: dict[Language, NarrationFile] = Field({}, description=NARRATION_DESCRIPTION)
+
+
+class TextPanel(Narrated):
     type: Literal["text"]
     heading: TextField | None = None
     body: TextField
     still: Still | None = Field(None, description="A picture beside the text (above it on a narrow display).")
 
 
-class GalleryPanel(Model):
+class GalleryPanel(Narrated):
     type: Literal["gallery"]
     heading: TextField | None = None
     stills: Annotated[list[Still], Field(min_length=1)]
 
 
-class FactsPanel(Model):
+class FactsPanel(Narrated):
     type: Literal["facts"]
     heading: TextField | None = None
     facts: Annotated[list[Fact], Field(min_length=1)]
@@ -215,7 +224,7 @@ def _compare_kind(value: Any) -> str:
     return "exhibit" if isinstance(value, str) else "item"
 
 
-class ComparePanel(Model):
+class ComparePanel(Narrated):
     type: Literal["compare"]
     heading: TextField | None = None
     other: Annotated[
@@ -234,7 +243,7 @@ class WipeImage(Image):
     credit: TextField | None = None
 
 
-class WipePanel(Model):
+class WipePanel(Narrated):
     type: Literal["wipe"]
     heading: TextField | None = None
     before: WipeImage
@@ -251,13 +260,13 @@ class Event(Model):
     still: Still | None = None
 
 
-class TimelinePanel(Model):
+class TimelinePanel(Narrated):
     type: Literal["timeline"]
     heading: TextField | None = None
     events: Annotated[list[Event], Field(min_length=1)]
 
 
-class QuotePanel(Model):
+class QuotePanel(Narrated):
     type: Literal["quote"]
     text: TextField
     by: TextField
@@ -269,7 +278,7 @@ CaptionsFile = Annotated[StrictStr, Field(min_length=1, description="A WebVTT fi
 AudioTrack = Annotated[int, Field(ge=1, description="The clip's own audio track that carries the description.")]
 
 
-class VideoPanel(Model):
+class VideoPanel(Narrated):
     type: Literal["video"]
     heading: TextField
     clip: ClipFile = Field(description="MP4, MOV, WebM or MKV: H.264, HEVC or VP9 video; AAC, MP3 or Opus sound.")
@@ -293,7 +302,7 @@ PANEL_TYPES: tuple[str, ...] = tuple(get_args(model.model_fields["type"].annotat
 """The panel types, in the order of the union above: the only list of them."""
 
 
-class Exhibit(Model):
+class Exhibit(Narrated):
     schema_version: Literal[1] = Field(alias="schema", description="Format version; always 1.")
     id: Slug | None = Field(None, description="Defaults to the folder name.")
     order: int = Field(100, description="Position on the home screen; lower comes first.")

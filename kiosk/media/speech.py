@@ -1,5 +1,6 @@
 """Speech output for audio mode: Qt's text to speech (speech-dispatcher with
-espeak-ng on Linux, the platform's own voices on Windows), offline.
+espeak-ng on Linux, the platform's own voices on Windows), offline, and the
+curators' own recordings of a page where an exhibit has them.
 
 `Voice` is what the kiosk needs of an engine: say a list of sentences in a
 language, stop at once, and a volume. The Qt engine is made on first use, so a
@@ -10,10 +11,11 @@ a recording voice instead.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QLocale, QObject, QUrl
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -29,6 +31,10 @@ VOICE_NAMES = {"zh": ("Chinese (Mandarin",)}
 class Voice(Protocol):
     def say(self, sentences: Sequence[str], language: str) -> None:
         """Speak `sentences` in turn, after stopping whatever is being said."""
+
+    def play(self, recording: Path, instead: Sequence[str], language: str) -> None:
+        """Play a curator's recording, after stopping whatever is being said; if it
+        cannot be played, say `instead`."""
 
     def stop(self) -> None: ...
 
@@ -50,6 +56,7 @@ class QtVoice(QObject):
         self._queue: list[str] = []
         self._volume = 1.0
         self._language = ""
+        self._player: Recordings | None = None
         self.failed: str | None = None
         """Why no speech can be made (no engine, no voice), for `kiosk doctor` and the log."""
 
@@ -105,22 +112,75 @@ class QtVoice(QObject):
         if state == QTextToSpeech.State.Ready:
             self._next()
 
+    def play(self, recording: Path, instead: Sequence[str], language: str) -> None:
+        self.stop()
+        self._recordings().play(recording, lambda: self.say(instead, language))
+
+    def _recordings(self) -> Recordings:
+        if self._player is None:
+            self._player = Recordings(self._volume, self)
+        return self._player
+
     def stop(self) -> None:
         self._queue = []
         if self._speech is not None:
             self._speech.stop()
+        if self._player is not None:
+            self._player.stop()
 
     def set_volume(self, volume: float) -> None:
         self._volume = volume
         if self._speech is not None:
             self._speech.setVolume(volume)
+        if self._player is not None:
+            self._player.set_volume(volume)
 
     @property
     def speaking(self) -> bool:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         return bool(self._queue) or (self._speech is not None and
-                                     self._speech.state() == QTextToSpeech.State.Speaking)
+                                     self._speech.state() == QTextToSpeech.State.Speaking) or (
+            self._player is not None and self._player.playing)
+
+
+class Recordings(QObject):
+    """Curators' recordings, through Qt Multimedia (made with the first one)."""
+
+    def __init__(self, volume: float, parent: QObject | None = None):
+        super().__init__(parent)
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+        self._output = QAudioOutput(self)
+        self._output.setVolume(volume)
+        self._player = QMediaPlayer(self)
+        self._player.setAudioOutput(self._output)
+        self._player.errorOccurred.connect(self._failed)
+        self._instead: Callable[[], None] | None = None
+
+    def play(self, recording: Path, instead: Callable[[], None]) -> None:
+        self._instead = instead
+        self._player.setSource(QUrl.fromLocalFile(str(recording)))
+        self._player.play()
+
+    def _failed(self, _error: object, message: str) -> None:
+        log.warning("cannot play a recording (%s): speaking its page instead", message)
+        instead, self._instead = self._instead, None
+        if instead is not None:
+            instead()
+
+    def stop(self) -> None:
+        self._instead = None
+        self._player.stop()
+
+    def set_volume(self, volume: float) -> None:
+        self._output.setVolume(volume)
+
+    @property
+    def playing(self) -> bool:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
 
 class RecordingVoice:
@@ -129,6 +189,8 @@ class RecordingVoice:
     def __init__(self) -> None:
         self.said: list[tuple[str, str]] = []
         """(language, sentence), in order."""
+        self.played: list[tuple[str, Path]] = []
+        """(language, recording), in order."""
         self.volume = 1.0
         self.stops = 0
         self._speaking = False
@@ -137,6 +199,11 @@ class RecordingVoice:
         self.stop()
         self.said += [(language, sentence) for sentence in sentences if sentence.strip()]
         self._speaking = bool(sentences)
+
+    def play(self, recording: Path, instead: Sequence[str], language: str) -> None:
+        self.stop()
+        self.played.append((language, recording))
+        self._speaking = True
 
     def stop(self) -> None:
         self.stops += 1

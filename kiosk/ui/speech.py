@@ -13,6 +13,7 @@ to its default at every reset, and audio mode ends with the visit.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPointerEvent
@@ -23,7 +24,7 @@ from kiosk.ui.context import Context
 from kiosk.ui.keypad import FocusRing
 from kiosk.visit.model import Overlay, Place
 from kiosk.visit.modes import DisplayModes
-from kiosk.visit.spoken import spoken_place
+from kiosk.visit.spoken import narration_of, spoken_place
 
 VOLUME_STEPS = (0.25, 0.4, 0.55, 0.7, 0.85, 1.0)
 """Speech volumes a visitor steps through (1.0: the loudest the output gives; set the
@@ -45,7 +46,9 @@ class Narrator(QObject):
         self.volume = volume
         voice.set_volume(volume)
         self.last: list[str] = []
-        """What was said last: the repeat key says it again."""
+        """What was said last: the repeat key says it again..."""
+        self.recording: Path | None = None
+        """...or plays the recording that was played last."""
         self._named: QAbstractButton | None = None
         self._named_at = QTimer(self)
         self._named_at.setSingleShot(True)
@@ -67,13 +70,21 @@ class Narrator(QObject):
 
     def say(self, sentences: list[str]) -> None:
         self.last = [sentence for sentence in sentences if sentence]
+        self.recording = None
         self.voice.say(self.last, self.ctx.language)
 
     # --- what is said ---------------------------------------------------------------
 
     def read_place(self) -> None:
-        if self.on:
-            self.say(spoken_place(self.ctx.visit))
+        """The page's recording where the exhibit has one in this language, else its text."""
+        if not self.on:
+            return
+        sentences, recording = spoken_place(self.ctx.visit), narration_of(self.ctx.visit)
+        if recording is None:
+            self.say(sentences)
+        else:
+            self.last, self.recording = sentences, recording
+            self.voice.play(recording, sentences, self.ctx.language)
 
     def _language_changed(self, _language: str) -> None:
         self.read_place()
@@ -102,7 +113,9 @@ class Narrator(QObject):
         self._ending = False
 
     def repeat(self) -> None:
-        if self.last:
+        if self.recording is not None:
+            self.voice.play(self.recording, self.last, self.ctx.language)
+        elif self.last:
             self.voice.say(self.last, self.ctx.language)
 
     # --- the visitor's controls ---------------------------------------------------------
@@ -125,7 +138,7 @@ class Narrator(QObject):
         self.voice.stop()
         self.volume = self.default_volume
         self.voice.set_volume(self.volume)
-        self.last = []
+        self.last, self.recording = [], None
 
     # --- the input stage ------------------------------------------------------------------
 

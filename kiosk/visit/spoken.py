@@ -9,6 +9,7 @@ speaks it, and the controls' own names as the visitor moves between them).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import (
@@ -46,6 +47,19 @@ def spoken_place(visit: Visit, place: Place | None = None) -> list[str]:
         return _still(item.exhibit, stills[place.still], language, place.still, len(stills))
     position = tr("page", language, n=place.page + 1, total=len(pages))
     return [line for line in (*_page(item, place.page, language), position) if line]
+
+
+def narration_of(visit: Visit, place: Place | None = None) -> Path | None:
+    """The curator's recording of the page on screen in the visitor's language, if there is one
+    (the viewer's stills have none: their descriptions are read)."""
+    place = place or visit.place
+    item = visit.catalog.get(place.exhibit)
+    if place.screen is not Screen.EXHIBIT or item is None or place.still is not None:
+        return None
+    page = pages_of(item)[place.page]
+    recordings = item.exhibit.narration if isinstance(page, TitlePage) else page.narration
+    name = recordings.get(visit.language)
+    return item.path(name) if name else None
 
 
 def _tile(exhibit: Exhibit, language: str) -> str:

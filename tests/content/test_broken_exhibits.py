@@ -92,7 +92,7 @@ CASES = {
     "unknown key": (
         lambda f: _write(f, MINIMAL_EXHIBIT + "subtitel: Oops\n"),
         "broken/exhibit.yaml:7:1: error: subtitel: unknown field 'subtitel' (did you mean "
-        "'subtitle'?); expected one of: attract_clip, country, default_language, id, languages, order, "
+        "'subtitle'?); expected one of: attract_clip, country, default_language, id, languages, narration, order, "
         "panels, people, schema, show_from, show_until, subtitle, summary, tile, title, year"),
     "wrong type": (
         lambda f: _write(f, MINIMAL_EXHIBIT + "year: next spring\n"),

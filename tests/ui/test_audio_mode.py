@@ -125,3 +125,32 @@ def test_speech_volume_and_audio_mode_end_with_the_visit(qtbot):
     window.ctx.visit.reset("idle_reset")
     assert voice.volume == start and window.ctx.visit.modes == DisplayModes()
     assert not voice.speaking
+
+
+def test_a_page_with_a_curators_recording_plays_it_and_repeat_plays_it_again(qtbot, tmp_path):
+    import shutil
+
+    from kiosk.render import AT_REST
+    from kiosk.ui.app import build_context
+    from kiosk.ui.window import KioskWindow
+    from tests.helpers.exhibits import PROJECT_ROOT
+
+    root = tmp_path / "exhibits"
+    shutil.copytree(PROJECT_ROOT / "exhibits" / "shenzhou-13", root / "shenzhou-13")
+    yaml_path = root / "shenzhou-13" / "exhibit.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    yaml_path.write_text(text.replace("\npanels:\n", "\nnarration: {en: title.en.mp3}\npanels:\n", 1), encoding="utf-8")
+    (root / "shenzhou-13" / "title.en.mp3").write_bytes(b"ID3")
+    base = make_context([root])
+    ctx = build_context(base.catalog, base.metrics, theme=AT_REST, voice=RecordingVoice())
+    window = show_at(qtbot, KioskWindow(ctx, 1920), 1920, 1080, ctx)
+    ctx.visit.set_modes(DisplayModes(audio=True))
+    voice = ctx.voice
+    ctx.visit.show("shenzhou-13")
+    qtbot.waitUntil(lambda: voice.played == [("en", root / "shenzhou-13" / "title.en.mp3")])
+    _key(window, Qt.Key.Key_F2)
+    assert len(voice.played) == 2
+    said = len(voice.said)
+    ctx.visit.set_language("zh")  # no Chinese recording: the page is read
+    qtbot.waitUntil(lambda: len(voice.said) > said)
+    assert len(voice.played) == 2 and voice.said[said][0] == "zh"

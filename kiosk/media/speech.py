@@ -137,6 +137,9 @@ class QtVoice(QObject):
 
     @property
     def speaking(self) -> bool:
+        """Asked at every touch and key: it loads nothing until the voice has spoken."""
+        if self._speech is None and self._player is None:
+            return False
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         return bool(self._queue) or (self._speech is not None and

@@ -22,7 +22,7 @@ Left and Right otherwise turn pages, as a presenter's clicker does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -157,7 +157,11 @@ class KeypadStage:
 class FocusRing(QWidget):
     """A thick ring in the accent colour, edged in the background's, around
     the control the keys have reached: visible on any background (WCAG 2.4.13).
-    One ring for every kind of control, drawn above everything."""
+    One ring for every kind of control, drawn above everything. It goes when
+    the control loses focus (a tap elsewhere, a screen that takes focus)."""
+
+    reached = Signal(object)
+    """A control the keys or audio mode's first touch reached (speech names it)."""
 
     def __init__(self, ctx: Context, window: QWidget):
         super().__init__(window)
@@ -170,9 +174,6 @@ class FocusRing(QWidget):
         self._tracking.setInterval(TRACK_MS)
         self._tracking.timeout.connect(self.follow)
         self.hide()
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
         ctx.signals.place_changed.connect(self._place_changed)
 
     def _place_changed(self, _old: object, _new: object) -> None:
@@ -180,14 +181,20 @@ class FocusRing(QWidget):
 
     def point_at(self, target: QWidget) -> None:
         """Focus `target` and ring it: the keys (or audio mode's first touch) reached it."""
+        if self.target is not None and self.target is not target:
+            self.target.removeEventFilter(self)
         self.target = target
+        target.installEventFilter(self)
         target.setFocus(Qt.FocusReason.TabFocusReason)
         self.follow()
+        self.reached.emit(target)
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not self.target:  # a tap, or a screen that took focus: no ring
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.target and event.type() in (QEvent.Type.FocusOut, QEvent.Type.Hide):
+            watched.removeEventFilter(self)
             self.target = None
             self.follow()
+        return False
 
     def follow(self) -> None:
         """Around the target, wherever it is now; hidden when there is none."""

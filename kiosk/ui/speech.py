@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPointerEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.media.speech import Voice
 from kiosk.ui.context import Context
@@ -60,9 +60,7 @@ class Narrator(QObject):
         signals.modes_changed.connect(self._modes_changed)
         signals.overlay_changed.connect(self._overlay_changed)
         signals.visit_reset.connect(self._reset)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
+        ring.reached.connect(self._reached)
 
     @property
     def on(self) -> bool:
@@ -105,9 +103,9 @@ class Narrator(QObject):
         if self.on and overlay is Overlay.STILL_THERE:
             self.say([self.ctx.tr("still_there"), self.ctx.tr("still_there_spoken")])
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self.on and isinstance(new, QAbstractButton) and new.window() is self.window_:
-            self.say([describe(self.ctx, new)])
+    def _reached(self, control: QWidget) -> None:
+        if self.on and isinstance(control, QAbstractButton):
+            self.say([describe(self.ctx, control)])
 
     def _ended(self) -> None:
         self._ending = False
@@ -175,10 +173,7 @@ class Narrator(QObject):
             return
         self._named = button
         self._named_at.start()
-        if QApplication.focusWidget() is button:
-            self.say([describe(self.ctx, button)])
-        else:
-            self.ring.point_at(button)  # named by _focus_changed
+        self.ring.point_at(button)  # which names it
 
 
 def describe(ctx: Context, button: QAbstractButton) -> str:

@@ -129,8 +129,8 @@ def _check_screen(window, ctx, name: str, problems: list[str]) -> None:
 
 @pytest.mark.parametrize("size, diagonal, low_reach", [
     ((1920, 1080), 55.0, False), ((1920, 1080), 24.0, False), ((3840, 2160), 55.0, False),
-    ((1920, 1080), 55.0, True), ((3840, 2160), 55.0, True)],  # a 24-inch display is within reach whole
-    ids=["1080p-55in", "1080p-24in", "4k-55in", "1080p-55in-low-reach", "4k-55in-low-reach"])
+    ((1920, 1080), 55.0, True)],  # a 24-inch display is within reach whole; 4K at 55 inches has this layout
+    ids=["1080p-55in", "1080p-24in", "4k-55in", "1080p-55in-low-reach"])
 def test_every_control_on_every_screen_is_a_large_well_spaced_target(qapp, qtbot, size, diagonal, low_reach):
     """In the low-reach layout also within reach of a seated visitor."""
     from kiosk.visit.modes import DisplayModes

@@ -103,3 +103,26 @@ def test_on_a_small_display_in_largest_text_the_timeline_becomes_a_list(qtbot):
     qtbot.waitUntil(lambda: view.listed)
     assert view.list_area.isVisible() and not view.scroll_area.isVisible()
     assert [card.title.text() for card in view.list_cards] == [card.title.text() for card in view.cards]
+
+
+def test_larger_text_meets_en_301_549_at_a_metre_and_largest_well_beyond(qapp):
+    """A capital H must subtend 0.7 degrees at the viewing distance (5.1.4): 8.6 mm at
+    700 mm (a visitor touching the screen), 12.2 mm at 1 m. Body text, on every display."""
+    import math
+
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.ui.fonts import load_bundled_fonts, language_font
+
+    load_bundled_fonts()
+
+    def needed(distance_mm: float) -> float:
+        return 2 * distance_mm * math.tan(math.radians(0.35))
+
+    for size, diagonal in (((1920, 1080), 24.0), ((1920, 1080), 55.0), ((3840, 2160), 55.0)):
+        for scale, distance in ((1.0, 700.0), (1.5, 1000.0), (2.0, 1400.0)):
+            ctx = make_context(size=size, diagonal=diagonal)
+            ctx.apply_modes(DisplayModes(text_scale=scale))
+            font = language_font(ctx.font(ctx.theme.sizes.body_pt), "en")
+            cap_mm = ctx.metrics.to_mm(QFontMetricsF(font).capHeight())
+            assert cap_mm >= needed(distance) - 0.05, (size, diagonal, scale, cap_mm, needed(distance))

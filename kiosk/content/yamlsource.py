@@ -246,7 +246,14 @@ def _compose_fast(text: str, loader_type: type) -> Node | None:
 
 
 def _compose_pure(text: str) -> Node | None:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)  # its reader refuses a character YAML does not allow, here
+    except yaml.reader.ReaderError as exc:
+        before = text[:exc.position]
+        raise YamlError(f"YAML syntax: character U+{exc.character:04X} is not allowed (a control "
+                        "character, often pasted from another program: retype the text around it)"
+                        if isinstance(exc.character, int) else f"YAML syntax: {exc}",
+                        (before.count("\n") + 1, len(before) - before.rfind("\n"))) from None
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

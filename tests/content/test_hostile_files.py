@@ -117,3 +117,15 @@ def test_a_terminal_that_cannot_show_chinese_gets_escapes(exhibits_root, capsys)
         sys.stdout = old
     stream.seek(0)
     assert "unknown field 'wrong'" in stream.read()
+
+
+def test_a_c1_control_character_is_a_located_problem_not_a_traceback(tmp_path):
+    """Hypothesis found it: PyYAML's reader refuses U+0080 when the loader is made."""
+    from kiosk.content.loader import load_catalog
+    from tests.helpers.exhibits import MINIMAL_EXHIBIT, make_exhibit
+
+    path = make_exhibit(tmp_path, "pasted", MINIMAL_EXHIBIT.replace("title:", "title: x\u0080y\nsubtitle:", 1))
+    catalog = load_catalog([tmp_path])
+    [problem] = [p for p in catalog.problems if p.is_error]
+    assert problem.file.endswith("exhibit.yaml") and "U+0080 is not allowed" in problem.message
+    assert problem.line == next(i for i, line in enumerate(path.read_text().splitlines(), 1) if "\u0080" in line)

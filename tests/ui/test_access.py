@@ -112,7 +112,7 @@ def test_larger_text_meets_en_301_549_at_a_metre_and_largest_well_beyond(qapp):
 
     from PySide6.QtGui import QFontMetricsF
 
-    from kiosk.ui.fonts import load_bundled_fonts, language_font
+    from kiosk.ui.fonts import language_font, load_bundled_fonts
 
     load_bundled_fonts()
 

@@ -57,7 +57,7 @@ def check_clips(exhibit: Exhibit, folder: Path, report: FileReport, probe: ClipP
                                f"the clip has {count} audio track{'s' * (count != 1)} (0 to {count - 1}); "
                                f"there is no track {described} with the description")
     for where, name in narrations_of(exhibit):
-        problem = _narration_problem(name, folder)
+        problem = _file_problem(name, folder, "recording", NARRATION_SUFFIXES)
         if problem:
             report.add(where, Severity.ERROR, problem)
     return report.problems[start:] + vtt_problems
@@ -72,34 +72,27 @@ def narrations_of(exhibit: Exhibit) -> Iterator[tuple[DataPath, str]]:
             yield ("panels", index, "narration", language), name
 
 
-def _narration_problem(name: str, folder: Path) -> str | None:
+def _file_problem(name: str, folder: Path, kind: str, suffixes: set[str]) -> str | None:
+    """Why `name` is not a `kind` (clip, recording) in the folder that the kiosk plays, if it is not."""
     problem = name_problem(name)
     if problem:
         return problem
     target = folder / name
     try:
         if not target.is_file():
-            return f"recording not found: {name}"
+            return f"{kind} not found: {name}"
     except OSError as error:
         return f"{name} cannot be read: {os_error_text(error)}"
-    if target.suffix.lower() not in NARRATION_SUFFIXES:
-        return f"{name} is not a recording the kiosk plays: use {', '.join(sorted(NARRATION_SUFFIXES))}"
+    if target.suffix.lower() not in suffixes:
+        return f"{name} is not a {kind} the kiosk plays: use {', '.join(sorted(suffixes))}"
     return None
 
 
 def _clip_problem(name: str, folder: Path, probe: ClipProbe | None) -> tuple[str | None, int]:
-    problem = name_problem(name)
+    problem = _file_problem(name, folder, "clip", CLIP_SUFFIXES)
     if problem:
         return problem, 0
-    target = folder / name
-    try:
-        if not target.is_file():
-            return f"clip not found: {name}", 0
-    except OSError as error:
-        return f"{name} cannot be read: {os_error_text(error)}", 0
-    if target.suffix.lower() not in CLIP_SUFFIXES:
-        return f"{name} is not a clip the kiosk plays: use {', '.join(sorted(CLIP_SUFFIXES))}", 0
-    return probe(target) if probe is not None else (None, 0)
+    return probe(folder / name) if probe is not None else (None, 0)
 
 
 def _check_captions(exhibit: Exhibit, panel: VideoPanel, path: DataPath, folder: Path,

@@ -108,6 +108,7 @@ def render_all(catalog: Catalog, out: Path, sizes: list[QSize], languages: list[
             window.resize(size)
             stats = BackgroundStats(Path(scratch) / "stats.sqlite3", enabled=False)
             controller = KioskController(window, settings, ContentSource.of(exhibits_root or Path(scratch)), stats)
+            controller.collector.start()  # decoders never free a screen left behind
             window.show()
             window.closed.set_still(closed_still)
             window.closed.set_opening(hours.next_opening(when)

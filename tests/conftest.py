@@ -14,6 +14,7 @@ os.environ["QT_QPA_PLATFORM"] = (
 
 import pytest  # noqa: E402
 
+from kiosk.operation.collector import collect_due  # noqa: E402
 from kiosk.settings.pin import hash_pin  # noqa: E402
 from tests.helpers.exhibits import make_context  # noqa: E402
 
@@ -38,13 +39,20 @@ def _own_cache_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
+THRESHOLDS = gc.get_threshold()
+
+
 @pytest.fixture(autouse=True)
-def _automatic_collection():
-    """A kiosk controller turns automatic garbage collection off while it runs
-    (kiosk.operation.collector); a test that leaves one alive must not leave
-    the rest of the suite without it."""
+def _collection_on_the_gui_thread():
+    """Garbage is collected on the GUI thread, between tests, as the kiosk does
+    it between visits (kiosk.operation.collector). Automatic collection would
+    run on whichever thread allocates, an image decoder's too, and free a
+    previous test's widgets there while this test paints: the suite crashed so,
+    about one run in three. A controller that stops turns it back on: off again."""
+    gc.disable()
     yield
-    gc.enable()
+    gc.disable()
+    collect_due(THRESHOLDS)
 
 
 @pytest.fixture

@@ -61,10 +61,15 @@ class MainThreadCollector(QObject):
             self._after_visit.start(AFTER_VISIT_SECONDS)
 
     def _collect_due(self) -> None:
-        """The generations the automatic collector would have collected by now."""
-        counts = gc.get_count()
-        for generation in (2, 1, 0):
-            if counts[generation] > self._thresholds[generation]:
-                gc.collect(generation)
-                break
+        collect_due(self._thresholds)
         self._check.start(CHECK_SECONDS)
+
+
+def collect_due(thresholds: tuple[int, ...]) -> None:
+    """The generations the automatic collector would have collected by now,
+    with its `thresholds` (gc.get_threshold() before it was turned off)."""
+    counts = gc.get_count()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            break

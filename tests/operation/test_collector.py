@@ -86,3 +86,20 @@ def test_automatic_collection_resumes_when_the_collector_goes(qapp):
     owner.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert gc.isenabled()
+
+
+def test_no_test_frees_widgets_on_a_decoder_thread(qapp):
+    """The suite collects as the kiosk does (conftest): widgets a test dropped
+    are not freed by another thread's allocations while the next one paints."""
+    from PySide6.QtWidgets import QWidget
+
+    dropped = QWidget()
+    dropped.me = dropped
+    ref = weakref.ref(dropped)
+    del dropped
+    worker = threading.Thread(target=lambda: [_Cycle() for _ in range(50_000)])
+    worker.start()
+    worker.join()
+    assert ref() is not None
+    gc.collect()
+    assert ref() is None

@@ -79,6 +79,7 @@ def test_waking_fades_attract_mode_out_over_the_exhibit_at_once(kiosk, qtbot):
     built and shown at once, with attract's last frame fading off it."""
     window, attract = kiosk.window, kiosk.attract
     centre = window.rect().center()
+    kiosk.ctx.images.wait()  # a still decoded for the shown size, not replaced between the grabs
     attract_pixel = window.grab().toImage().pixelColor(centre)
     tap(window, centre)
     transition = window.transition

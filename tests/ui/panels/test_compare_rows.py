@@ -142,8 +142,8 @@ def test_a_zero_amount_is_written_as_zero_and_a_small_one_stays_visible(qtbot, k
 
 
 def test_bars_need_like_quantities_on_both_sides_else_plain_values(qtbot, kiosk):
-    hours_and_minutes = rows_by_key(show(qtbot, kiosk, INLINE))["footage"]
-    one_quantity = rows_by_key(show(qtbot, kiosk, WITH_EXHIBIT))["footage"]
+    views = [show(qtbot, kiosk, INLINE), show(qtbot, kiosk, WITH_EXHIBIT)]  # held: rows are theirs
+    hours_and_minutes, one_quantity = (rows_by_key(view)["footage"] for view in views)
     for row in (hours_and_minutes, one_quantity):
         assert row.bars == []
         assert all(value.isVisible() for value in row.values)

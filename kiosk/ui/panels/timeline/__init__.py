@@ -20,6 +20,9 @@ from kiosk.ui.scrolling import KineticScrollArea, scroll_to_start
 from kiosk.ui.typography import no_widow
 from kiosk.ui.widgets import ImageView, make_label
 
+LIST_STILL_MM = 45.0
+"""A still's height in a card of the list form."""
+
 
 class TimelinePanelView(PanelView):
     panel: TimelinePanel
@@ -34,8 +37,7 @@ class TimelinePanelView(PanelView):
         self.canvas = TimelineCanvas(ctx, self.cards)
         # the "more" button over the faded far edge: a strip below would take a card's height
         self.scroll_area = KineticScrollArea(ctx, self.canvas, horizontal=True, inset=grid.margin)
-        self.list_cards = [self._make_card(event, with_still=False) for event in self.panel.events]
-        """The list form's: text only (the stills' descriptions are read in audio mode)."""
+        self.list_cards = [self._make_card(event) for event in self.panel.events]
         self.list_area = KineticScrollArea(ctx, self._list_of(self.list_cards))
         views = QWidget(self)  # the stack's own widget: nothing it shows is ever a window of its own
         self.views = QStackedLayout(views)
@@ -62,18 +64,20 @@ class TimelinePanelView(PanelView):
         column = ColumnLayout(host, self.ctx, column_width(self.ctx, cards[0].text.font()) if cards else None)
         column.setSpacing(self.ctx.mm(self.ctx.theme.sizes.gap))
         for card in cards:
+            if card.still is not None:
+                card.still.setFixedHeight(self.ctx.mm(LIST_STILL_MM))
             column.addWidget(card.frame)
         column.addStretch(1)
         return host
 
-    def _make_card(self, event: Event, with_still: bool = True) -> Card:
+    def _make_card(self, event: Event) -> Card:
         ctx, sizes = self.ctx, self.ctx.theme.sizes
         frame = QFrame()
         frame.setObjectName("timelineCard")
         frame.setStyleSheet(f"#timelineCard {{ background: {ctx.theme.colours.surface}; "
                             f"border-radius: {ctx.mm(sizes.corner_radius)}px; }}")
         still = None
-        if event.still is not None and with_still:
+        if event.still is not None:
             still = ImageView(ctx, self.image_path(event.still), fit=Fit.COVER, focus=event.still.focus)
         card = Card(event, frame, make_label(ctx, sizes.small_pt, bold=True),
                     make_label(ctx, sizes.body_pt, bold=True), make_label(ctx, sizes.body_pt), still)

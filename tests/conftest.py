@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import threading
 from pathlib import Path
 
 # A 4K virtual screen: the offscreen platform's default 800x800 one drops touch
@@ -40,19 +41,32 @@ def _own_cache_folder(tmp_path_factory, monkeypatch):
 
 
 THRESHOLDS = gc.get_threshold()
+OFF_THE_GUI_THREAD: list[str] = []
+"""Collections that ran on another thread during the current test."""
+
+
+def _note_collection(phase: str, _info: dict) -> None:
+    if phase == "start" and threading.current_thread() is not threading.main_thread():
+        OFF_THE_GUI_THREAD.append(threading.current_thread().name)
+
+
+gc.callbacks.append(_note_collection)
 
 
 @pytest.fixture(autouse=True)
 def _collection_on_the_gui_thread():
     """Garbage is collected on the GUI thread, between tests, as the kiosk does
-    it between visits (kiosk.operation.collector). Automatic collection would
+    it while it runs (kiosk.operation.collector). Automatic collection would
     run on whichever thread allocates, an image decoder's too, and free a
     previous test's widgets there while this test paints: the suite crashed so,
-    about one run in three. A controller that stops turns it back on: off again."""
+    about one run in three. A test that turns it on (a kiosk process does at
+    start) must not let it run elsewhere: that fails the test."""
     gc.disable()
+    OFF_THE_GUI_THREAD.clear()
     yield
     gc.disable()
     collect_due(THRESHOLDS)
+    assert not OFF_THE_GUI_THREAD, f"garbage collected on other threads: {OFF_THE_GUI_THREAD}"
 
 
 @pytest.fixture

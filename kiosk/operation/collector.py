@@ -30,9 +30,24 @@ AFTER_VISIT_SECONDS = 2.0
 """Longer than attract mode's fade-in, which a collection would stutter."""
 
 
+class _Resumption:
+    """Whether automatic collection was on when a collector started: it is
+    turned back on only then (not by one that never ran, such as `kiosk
+    render`'s spare controllers)."""
+
+    def __init__(self) -> None:
+        self.was_enabled: bool | None = None
+        """None while the collector is not running."""
+
+    def __call__(self) -> None:
+        if self.was_enabled:
+            gc.enable()
+        self.was_enabled = None
+
+
 class MainThreadCollector(QObject):
-    """Collects on the GUI thread; automatic collection resumes when it is
-    stopped or destroyed."""
+    """Collects on the GUI thread; automatic collection, if it was on, resumes
+    when it is stopped or destroyed."""
 
     def __init__(self, ctx: Context, parent: QObject | None = None):
         super().__init__(parent)
@@ -40,16 +55,19 @@ class MainThreadCollector(QObject):
         self._check = ctx.clock.timer(self._collect_due)
         self._after_visit = ctx.clock.timer(self.collect_all)
         ctx.signals.place_changed.connect(self._follow)
-        self.destroyed.connect(gc.enable)
+        self._resume = _Resumption()
+        self.destroyed.connect(self._resume)  # a plain callable: it outlives the wrapper
 
     def start(self) -> None:
+        if self._resume.was_enabled is None:
+            self._resume.was_enabled = gc.isenabled()
         gc.disable()
         self._check.start(CHECK_SECONDS)
 
     def stop(self) -> None:
         self._check.stop()
         self._after_visit.stop()
-        gc.enable()
+        self._resume()
 
     def collect_all(self) -> None:
         began = time.perf_counter()

@@ -108,6 +108,8 @@ def _timeline(exhibit: Exhibit, panel: TimelinePanel, language: str) -> Iterator
     for event in panel.events:
         yield _joined(dates.format_date(event.date), exhibit.text(event.title, language),
                       exhibit.text(event.text, language))
+        if event.still is not None:
+            yield from _still_texts(exhibit, event.still, language)
 
 
 def _quote(exhibit: Exhibit, panel: QuotePanel, language: str) -> Iterator[str]:

@@ -65,7 +65,8 @@ install -m 0755 packaging/linux/debian/{postinst,prerm,postrm} "$root/DEBIAN/"
 echo /etc/exhibit-kiosk/kiosk.yaml > "$root/DEBIAN/conffiles"
 
 size=$(du -sk "$root" | cut -f1)
-# Qt's xcb and Wayland platforms, OpenGL/EGL, fonts, input; cage for the session.
+# Qt's xcb and Wayland platforms, OpenGL/EGL, fonts, input; cage for the session
+# (Debian's cage 0.1.4 refuses to start without Xwayland, which it does not depend on).
 cat > "$root/DEBIAN/control" <<EOF
 Package: exhibit-kiosk
 Version: $version~$distro
@@ -73,7 +74,7 @@ Architecture: amd64
 Maintainer: Exhibit Kiosk <kiosk@example.org>
 Installed-Size: $size
 Depends: python3 (>= $python_version), python3 (<< ${python_version%.*}.$((${python_version#*.} + 1))),
- adduser, cage, libegl1, libgl1, libopengl0, libfontconfig1, libfreetype6, libdbus-1-3,
+ adduser, cage, xwayland, libegl1, libgl1, libopengl0, libfontconfig1, libfreetype6, libdbus-1-3,
  libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libwayland-cursor0, libwayland-egl1,
  libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-render-util0,
  libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, libx11-xcb1, libglib2.0-0

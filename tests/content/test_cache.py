@@ -150,6 +150,7 @@ def test_loading_a_collection_runs_no_cycle_collection(tmp_path, monkeypatch):
         if phase == "start" and reading:
             during.append(True)
     gc.callbacks.append(count)
+    gc.enable()  # as in `kiosk validate` (the suite turns it off: conftest)
     try:
         for cache in (CheckedCache(tmp_path / "cache"), CheckedCache(tmp_path / "cache")):  # checked, then kept
             assert len(load_catalog([root], cache).exhibits) == 60

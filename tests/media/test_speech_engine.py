@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.helpers.exhibits import PROJECT_ROOT
 
@@ -55,7 +56,9 @@ print(json.dumps({"heard": heard, "failed": voice.failed}))
 """
 
 
-def test_speech_dispatcher_and_espeak_ng_speak_every_language(tmp_path):
+def _run(tmp_path: Path, script: str, *args: str) -> dict:
+    """`script` in a child process whose speech-dispatcher speaks into ALSA's
+    null device; what it printed last, as JSON."""
     home, runtime = tmp_path / "home", tmp_path / "run"
     (home / ".config" / "speech-dispatcher").mkdir(parents=True)
     runtime.mkdir(mode=0o700)
@@ -65,14 +68,68 @@ def test_speech_dispatcher_and_espeak_ng_speak_every_language(tmp_path):
         "DefaultModule espeak-ng\n", encoding="utf-8")
     env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
            "XDG_RUNTIME_DIR": str(runtime), "PYTHONPATH": str(PROJECT_ROOT)}
-    texts = [["en", "Films shot in orbit"], ["zh", "在太空拍摄的电影"], ["ru", "Фильмы, снятые на орбите"]]
-    done = subprocess.run([sys.executable, "-c", SPEAK, json.dumps(texts)], env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True,
                           text=True, timeout=60, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_speech_dispatcher_and_espeak_ng_speak_every_language(tmp_path):
+    texts = [["en", "Films shot in orbit"], ["zh", "在太空拍摄的电影"], ["ru", "Фильмы, снятые на орбите"]]
+    result = _run(tmp_path, SPEAK, json.dumps(texts))
     assert result["failed"] is None
     heard = {entry["language"]: entry for entry in result["heard"]}
     assert set(heard) == {"en", "zh", "ru"}, result
     for language, name in (("en", "English"), ("zh", "Chinese (Mandarin"), ("ru", "Russian")):
         assert heard[language]["voice"].startswith(name), heard[language]
         assert heard[language]["states"][:2] == ["Speaking", "Ready"], heard[language]
+
+
+PLAY = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer
+from kiosk.media.speech import QtVoice
+
+app = QCoreApplication([])
+voice, seen = QtVoice(), {}
+
+def watch(name):
+    began = time.monotonic()
+    def sample():
+        state = "speech" if voice._speech is not None and voice.speaking else (
+            "recording" if voice._player is not None and voice._player.playing else "quiet")
+        if state != "quiet" and state not in seen[name]:
+            seen[name].append(state)
+        if state == "quiet" and seen[name] or time.monotonic() - began > 15:
+            timer.stop()
+            QTimer.singleShot(0, next_one)
+    seen[name] = []
+    timer = QTimer(app)
+    timer.timeout.connect(sample)
+    timer.start(50)
+
+files = [Path(name) for name in sys.argv[1:]]
+def next_one():
+    if not files:
+        app.quit()
+        return
+    recording = files.pop(0)
+    voice.play(recording, ["The page, spoken instead"], "en")
+    watch(recording.name)
+
+QTimer.singleShot(0, next_one)
+QTimer.singleShot(40000, app.quit)
+app.exec()
+print(json.dumps(seen))
+"""
+
+
+def test_a_curators_recording_plays_and_a_broken_one_is_spoken_instead(tmp_path):
+    """Through Qt Multimedia (no sound card here: it plays at the clock's pace);
+    a file it cannot open falls back to the synthetic voice, saying the page."""
+    recorded, broken = tmp_path / "narration.wav", tmp_path / "broken.mp3"
+    subprocess.run(["espeak-ng", "-w", str(recorded), "A curator reads this page"], check=True)
+    broken.write_bytes(bytes(range(256)) * 16)
+    seen = _run(tmp_path, PLAY, str(recorded), str(broken))
+    assert seen == {"narration.wav": ["recording"], "broken.mp3": ["speech"]}

@@ -77,15 +77,29 @@ def test_collection_never_runs_on_another_thread_while_the_kiosk_runs(running):
         gc.callbacks.remove(note)
 
 
-def test_automatic_collection_resumes_when_the_collector_goes(qapp):
+def _collector_gone(started: bool) -> None:
     owner = QObject()
     collector = MainThreadCollector(make_context(clock=FakeClock()), parent=owner)
-    collector.start()
-    assert not gc.isenabled()
+    if started:
+        collector.start()
+        assert not gc.isenabled()
     del collector
     owner.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_automatic_collection_resumes_when_the_collector_goes(qapp):
+    gc.enable()  # as a kiosk process starts
+    _collector_gone(started=True)
     assert gc.isenabled()
+
+
+def test_a_collector_that_never_ran_leaves_collection_off(qapp):
+    """`kiosk render`'s controllers and the suite's turn it off themselves: one
+    going mid-way turned it back on, and a decoder thread then freed widgets."""
+    assert not gc.isenabled()
+    _collector_gone(started=False)
+    assert not gc.isenabled()
 
 
 def test_no_test_frees_widgets_on_a_decoder_thread(qapp):

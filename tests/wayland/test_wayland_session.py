@@ -1,9 +1,8 @@
-"""The kiosk as a Wayland client of a compositor with no display (weston's
-headless backend, pixman rendering): its window is mapped and drawn, and it
-is the only window it ever opens; under cage, the kiosk session's
-compositor, the newest window is the one on screen, so a stray one blanks
-the kiosk. cage itself needs a DRM device these machines lack (see
-packaging/README.md)."""
+"""The kiosk as a Wayland client of compositors with no display: weston's
+headless backend, and cage, the kiosk session's own compositor, on wlroots'
+headless backend (both rendering in software). Its window is mapped and
+drawn, and it is the only window it ever opens: under cage the newest window
+is the one on screen, so a stray one would blank the kiosk."""
 
 from __future__ import annotations
 
@@ -12,7 +11,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -20,25 +23,106 @@ from PIL import Image
 from tests.helpers.exhibits import PROJECT_ROOT
 
 SIZE = (1280, 720)
+"""weston's output is set to it; wlroots' headless output starts at it."""
+NOBODY = 65534
+
+
+@dataclass
+class Compositor:
+    client_env: dict[str, str]
+    screenshot: Callable[[Path], Path]
+    """Captures the screen into a folder; the image's path."""
+
+
+def _wait_for(path: Path, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 20
+    while not path.exists() and time.monotonic() < deadline and server.poll() is None:
+        time.sleep(0.05)
+    assert path.exists(), f"the compositor did not start: {log.read_text(errors='replace')[-2000:]}"
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    server.wait(10)
 
 
 @pytest.fixture
-def compositor(tmp_path):
+def weston(tmp_path):
     for tool in ("weston", "weston-screenshooter"):
         assert shutil.which(tool), f"{tool} is missing: run tools/install-system-packages.sh"
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-    server = subprocess.Popen(["weston", "--backend=headless-backend.so", "--use-pixman", "--debug",
-                               "--socket=kiosk-test", f"--width={SIZE[0]}", f"--height={SIZE[1]}",
-                               "--idle-time=0"], env=env, cwd=tmp_path,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while not (runtime / "kiosk-test").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield {**env, "WAYLAND_DISPLAY": "kiosk-test"}
-    server.terminate()
-    server.wait(10)
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "WAYLAND_DISPLAY": "kiosk-test"}
+    log = tmp_path / "weston.log"
+    with log.open("w") as errors:
+        server = subprocess.Popen(["weston", "--backend=headless-backend.so", "--use-pixman", "--debug",
+                                   "--socket=kiosk-test", f"--width={SIZE[0]}", f"--height={SIZE[1]}",
+                                   "--idle-time=0"], env=env, cwd=tmp_path,
+                                  stdout=subprocess.DEVNULL, stderr=errors)
+    _wait_for(runtime / "kiosk-test", server, log)
+
+    def screenshot(folder: Path) -> Path:
+        for earlier in folder.glob("wayland-screenshot-*.png"):
+            earlier.unlink()
+        shot = subprocess.run(["weston-screenshooter"], cwd=folder, env=env, capture_output=True,
+                              text=True, timeout=30)
+        assert shot.returncode == 0, shot.stderr
+        return next(folder.glob("wayland-screenshot-*.png"))
+
+    yield Compositor(env, screenshot)
+    _stop(server)
+
+
+def _unprivileged() -> list[str]:
+    """cage refuses to run as root: the test runs it as nobody when it is root
+    (the kiosk session runs it as its own system user)."""
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+
+
+@pytest.fixture
+def cage(tmp_path):
+    """The kiosk session's compositor (packaging/linux/exhibit-kiosk.service),
+    on wlroots' headless backend with software rendering. It holds a stand-in
+    child; the kiosk joins it as a client through the socket's full path (as
+    nobody it could not read a root's checkout), and grim captures the output."""
+    for tool in ("cage", "grim", "Xwayland"):
+        assert shutil.which(tool), f"{tool} is missing: run tools/install-system-packages.sh"
+    runtime = Path(tempfile.mkdtemp(prefix="kiosk-cage-"))  # pytest's folders are closed to nobody
+    if os.geteuid() == 0:
+        os.chown(runtime, NOBODY, NOBODY)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("WAYLAND_")}
+    env.update(XDG_RUNTIME_DIR=str(runtime), WLR_BACKENDS="headless", WLR_RENDERER="pixman",
+               WLR_LIBINPUT_NO_DEVICES="1")
+    log = tmp_path / "cage.log"
+    with log.open("w") as errors:
+        server = subprocess.Popen([*_unprivileged(), *_session_compositor(), "sleep", "600"], env=env,
+                                  cwd=runtime, stdout=subprocess.DEVNULL, stderr=errors)
+    _wait_for(runtime / "wayland-0", server, log)
+    client_runtime = tmp_path / "client-runtime"
+    client_runtime.mkdir(mode=0o700)
+
+    def screenshot(folder: Path) -> Path:
+        image = runtime / "screen.png"
+        shot = subprocess.run([*_unprivileged(), "grim", str(image)], env=env, capture_output=True,
+                              text=True, timeout=30)
+        assert shot.returncode == 0, shot.stderr
+        return Path(shutil.copy(image, folder / "screen.png"))
+
+    yield Compositor({**env, "XDG_RUNTIME_DIR": str(client_runtime),
+                      "WAYLAND_DISPLAY": str(runtime / "wayland-0")}, screenshot)
+    _stop(server)
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _session_compositor() -> list[str]:
+    """The compositor and its options from the kiosk unit's ExecStart, up to the kiosk."""
+    unit = (PROJECT_ROOT / "packaging" / "linux" / "exhibit-kiosk.service").read_text()
+    command = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    words = command.removeprefix("ExecStart=").split()
+    assert words[0].endswith("/cage"), command
+    return ["cage", *words[1:words.index("--") + 1]]
 
 
 def _ready(notify: socket.socket, deadline: float) -> bool:
@@ -51,11 +135,13 @@ def _ready(notify: socket.socket, deadline: float) -> bool:
     return False
 
 
-def test_the_kiosk_maps_one_window_and_draws_attract_mode_in_it(compositor, tmp_path):
+@pytest.mark.parametrize("server", ["weston", "cage"])
+def test_the_kiosk_maps_one_window_and_draws_attract_mode_in_it(server, request, tmp_path):
+    compositor = request.getfixturevalue(server)
     notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     notify.bind(str(tmp_path / "notify"))
     notify.setblocking(False)
-    env = {**compositor, "QT_QPA_PLATFORM": "wayland", "WAYLAND_DEBUG": "client",
+    env = {**compositor.client_env, "QT_QPA_PLATFORM": "wayland", "WAYLAND_DEBUG": "client",
            "NOTIFY_SOCKET": str(tmp_path / "notify"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data")}
     log = (tmp_path / "client.log").open("w")
@@ -64,9 +150,10 @@ def test_the_kiosk_maps_one_window_and_draws_attract_mode_in_it(compositor, tmp_
     try:
         assert _ready(notify, time.monotonic() + 60), "the kiosk never drew its first frame"
         time.sleep(3)  # past the exhibit screens built in the background
-        shot = subprocess.run(["weston-screenshooter"], cwd=tmp_path, env=compositor, capture_output=True,
-                              text=True, timeout=30)
-        assert shot.returncode == 0, shot.stderr
+        deadline = time.monotonic() + 15  # the compositor shows the frame at its next repaint
+        while len(_colours(screenshot := compositor.screenshot(tmp_path))) <= 200 \
+                and time.monotonic() < deadline:
+            time.sleep(0.5)
         assert kiosk.poll() is None, "the kiosk stopped"
     finally:
         kiosk.terminate()
@@ -76,7 +163,12 @@ def test_the_kiosk_maps_one_window_and_draws_attract_mode_in_it(compositor, tmp_
     protocol = (tmp_path / "client.log").read_text(errors="replace")
     assert protocol.count(".get_toplevel(") == 1, "the kiosk opened a second window"
     assert "xdg_toplevel@" in protocol and ".set_fullscreen(" in protocol
-    image = Image.open(next(tmp_path.glob("wayland-screenshot-*.png"))).convert("RGB")
-    assert image.size == SIZE
-    colours = image.resize((64, 36)).getcolors(64 * 36) or []
-    assert len(colours) > 200, "the screen is not showing a still"  # a still and its words, not a flat fill
+    with Image.open(screenshot) as image:
+        assert image.size == SIZE
+    assert len(_colours(screenshot)) > 200, "the screen is not showing a still"  # not a flat fill
+
+
+def _colours(screenshot: Path) -> list:
+    """The colours of a thumbnail: hundreds for a still and its words."""
+    with Image.open(screenshot) as image:
+        return image.convert("RGB").resize((64, 36)).getcolors(64 * 36) or []

@@ -92,6 +92,8 @@ def test_a_card_shows_its_events_still(qtbot, timelines):
     still = card.still
     assert still.accessibleName() == "A red square"
     assert still.width() >= 2 * still.height() > 0, "a small strip across the card"
+    listed = view.list_cards[0].still  # the list form, where the axis does not fit, shows it too
+    assert listed is not None and listed.accessibleName() == "A red square"
     image = view.grab().toImage()
     for corner in (QPoint(1, 1), QPoint(still.width() - 2, still.height() - 2)):
         colour = image.pixelColor(still.mapTo(view, corner))

@@ -215,8 +215,8 @@ def _add_config_option(command: argparse.ArgumentParser) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     from kiosk.content.cache import CheckedCache, RememberedProbe
-    from kiosk.content.loader import load_catalog
     from kiosk.content.problems import summary_line
+    from kiosk.content.verdict import check_collection
     from kiosk.paths import checked_cache_dir, qt_identity
 
     dirs = args.dirs or [bundled_exhibits_dir()]
@@ -231,28 +231,30 @@ def _validate(args: argparse.Namespace) -> int:
     if not args.no_cache:
         cache = CheckedCache(checked_cache_dir())
         probe = RememberedProbe(clip_probe, checked_cache_dir(), qt_identity())
-    catalog = load_catalog(dirs, cache, probe)
+    verdict = check_collection(dirs, cache, probe)
+    problems = list(verdict.problems)
     if args.config is not None:
         from kiosk.settings.loading import load_settings
 
         if not args.config.is_file():
             print(f"kiosk validate: no such settings file: {args.config}", file=sys.stderr)
             return 2
-        catalog.problems[:0] = load_settings(args.config).problems
-    summary = summary_line(len(catalog.exhibits), catalog.problems)
+        problems[:0] = load_settings(args.config).problems
+    summary = summary_line(len(verdict.exhibit_ids), problems)
+    errors = sum(problem.is_error for problem in problems)
     if args.json:
         print(json.dumps({
-            "exhibits": [e.id for e in catalog.exhibits],
-            "errors": len(catalog.errors),
-            "warnings": len(catalog.problems) - len(catalog.errors),
-            "problems": [p.as_dict() for p in catalog.problems],
+            "exhibits": verdict.exhibit_ids,
+            "errors": errors,
+            "warnings": len(problems) - errors,
+            "problems": [p.as_dict() for p in problems],
             "summary": summary,
         }, ensure_ascii=False, indent=2))
     else:
-        for problem in catalog.problems:
+        for problem in problems:
             print(problem.format())
         print(summary)
-    return 1 if catalog.errors else 0
+    return 1 if errors else 0
 
 
 def _exhibits_catalog(args: argparse.Namespace, command: str) -> tuple[Path, Catalog | None]:

@@ -23,7 +23,7 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from kiosk.content.problems import Problem
@@ -32,8 +32,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 CODE = Path(__file__).resolve().parent
 """The content package: a change to its code is a change to the checks."""
+
+
+Signature = tuple[object, ...]
+"""What the checks of one exhibit file depend on (CheckedCache.signature)."""
 
 
 @dataclass(frozen=True)
@@ -42,14 +48,14 @@ class Checked:
     its own: it is most of the size, and only a catalog-wide problem (a
     duplicate id, a compare with a missing exhibit) needs its positions."""
 
-    signature: tuple[object, ...]
+    signature: Signature
     exhibit: Exhibit | None
     problems: list[Problem]
     doc_pickle: bytes
     empty: bool
 
     @classmethod
-    def of(cls, signature: tuple[object, ...], exhibit: Exhibit | None, problems: list[Problem],
+    def of(cls, signature: Signature, exhibit: Exhibit | None, problems: list[Problem],
            doc: YamlDocument | None, empty: bool) -> Checked:
         return cls(signature, exhibit, list(problems), pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), empty)
 
@@ -97,7 +103,7 @@ class CheckedCache:
         self.hits = 0
         self.misses = 0
 
-    def signature(self, path: Path) -> tuple[object, ...] | None:
+    def signature(self, path: Path) -> Signature | None:
         """What the checks of `path` depend on; None when it cannot be read (check it)."""
         try:
             raw = path.read_bytes()
@@ -107,7 +113,7 @@ class CheckedCache:
         return (self.version, hashlib.blake2b(raw, digest_size=16).hexdigest(), stat.st_mtime_ns,
                 tuple(_folder_files(str(path.parent))))
 
-    def get(self, path: Path, signature: tuple[object, ...] | None) -> Checked | None:
+    def get(self, path: Path, signature: Signature | None) -> Checked | None:
         if signature is None:
             return None
         checked = self._memory.get(path) or self._read(path)
@@ -122,16 +128,35 @@ class CheckedCache:
         if checked.signature is None:
             return
         self._memory[path] = checked
+        if self.folder is not None:
+            self._keep(self._file_of(path), checked)
+
+    def kept(self, name: str, kind: type[T]) -> T | None:
+        """What was kept under `name` (see keep), if it is a `kind`."""
         if self.folder is None:
-            return
-        target = self._file_of(path)
+            return None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            found = pickle.loads((self.folder / name).read_bytes())
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # noqa: BLE001 - a damaged cache file only costs a check
+            log.debug("ignoring the kept %s: %s", name, error)
+            return None
+        return found if isinstance(found, kind) else None
+
+    def keep(self, name: str, value: object) -> None:
+        """Keep `value` in the cache folder under `name` (nothing without a folder)."""
+        if self.folder is not None:
+            self._keep(self.folder / name, value)
+
+    def _keep(self, target: Path, value: object) -> None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             scratch = target.with_suffix(f".{os.getpid()}.tmp")
-            scratch.write_bytes(pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL))
+            scratch.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(scratch, target)
         except (OSError, pickle.PicklingError, RecursionError) as error:
-            log.debug("cannot keep the check of %s: %s", path, error)
+            log.debug("cannot keep %s: %s", target.name, error)
 
     def _file_of(self, path: Path) -> Path:
         assert self.folder is not None
@@ -140,14 +165,7 @@ class CheckedCache:
     def _read(self, path: Path) -> Checked | None:
         if self.folder is None:
             return None
-        try:
-            checked = pickle.loads(self._file_of(path).read_bytes())
-        except FileNotFoundError:
-            return None
-        except Exception as error:  # noqa: BLE001 - a damaged cache file only costs a check
-            log.debug("ignoring the kept check of %s: %s", path, error)
-            return None
-        return checked if isinstance(checked, Checked) else None
+        return self.kept(self._file_of(path).name, Checked)
 
 
 class RememberedProbe:
@@ -160,6 +178,8 @@ class RememberedProbe:
         self._probe = probe
         self._file = folder / "clips.json" if folder is not None else None
         self._version = f"{_code_version()} {decoder}"
+        self.decoder = decoder
+        """What answers: a different one may answer differently about the same clip."""
         self._known: dict[str, list[object]] = self._read()
         self.asked = 0
 

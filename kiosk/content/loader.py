@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.content.cache import Checked, CheckedCache
+from kiosk.content.cache import Checked, CheckedCache, Signature
 from kiosk.content.checks import check_exhibit, check_files
 from kiosk.content.clips import ClipProbe, check_clips
 from kiosk.content.located import FileReport, display_path, os_error_text, read_document
@@ -80,12 +80,14 @@ class _Candidate:
     report: FileReport
 
 
-def load_exhibit_file(path: Path, cache: CheckedCache | None = None) -> tuple[Exhibit | None, FileReport]:
+def load_exhibit_file(path: Path, cache: CheckedCache | None = None,
+                      signature: Signature | None = None) -> tuple[Exhibit | None, FileReport]:
     """One exhibit file, validated and checked; the exhibit is None when it has
-    errors. With a cache, a file checked before and unchanged since is not read again."""
+    errors. With a cache, a file checked before and unchanged since is not read
+    again (`signature`: its cache signature, when the caller has it)."""
     if cache is None:
         return _load_exhibit_file(path)
-    signature = cache.signature(path)
+    signature = signature or cache.signature(path)
     checked = cache.get(path, signature)
     if checked is not None:
         return checked.exhibit, FileReport.kept(path, checked.problems, checked.empty, checked.doc, PANEL_TYPES)
@@ -192,19 +194,22 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalog(roots: list[Path], cache: CheckedCache | None = None, probe: ClipProbe | None = None) -> Catalog:
-    """`probe` asks whether each clip plays (`kiosk validate` gives the decoder's)."""
+def load_catalog(roots: list[Path], cache: CheckedCache | None = None, probe: ClipProbe | None = None,
+                 signatures: dict[Path, Signature | None] | None = None) -> Catalog:
+    """`probe` asks whether each clip plays (`kiosk validate` gives the decoder's);
+    `signatures`, the files' cache signatures when the caller has them."""
     with _without_cycle_collection():
-        return _load_catalog(roots, cache, probe)
+        return _load_catalog(roots, cache, probe, signatures or {})
 
 
-def _load_catalog(roots: list[Path], cache: CheckedCache | None, probe: ClipProbe | None) -> Catalog:
+def _load_catalog(roots: list[Path], cache: CheckedCache | None, probe: ClipProbe | None,
+                  signatures: dict[Path, Signature | None]) -> Catalog:
     files, problems = find_exhibit_files(roots)
     catalog = Catalog(problems=problems)
     candidates: list[_Candidate] = []
     failed_ids: set[str] = set()
     for path in files:
-        exhibit, report = load_exhibit_file(path, cache)
+        exhibit, report = load_exhibit_file(path, cache, signatures.get(path))
         catalog.problems.extend(report.problems)
         if exhibit is None:
             failed_ids.add(path.parent.name)

@@ -86,42 +86,46 @@ def test_speech_dispatcher_and_espeak_ng_speak_every_language(tmp_path):
 
 
 PLAY = """
-import json, sys, time
+import json, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtTextToSpeech import QTextToSpeech
 from kiosk.media.speech import QtVoice
 
 app = QCoreApplication([])
-voice, seen = QtVoice(), {}
+voice, heard, files = QtVoice(), {}, [Path(name) for name in sys.argv[1:]]
+current = None
 
-def watch(name):
-    began = time.monotonic()
-    def sample():
-        state = "speech" if voice._speech is not None and voice.speaking else (
-            "recording" if voice._player is not None and voice._player.playing else "quiet")
-        if state != "quiet" and state not in seen[name]:
-            seen[name].append(state)
-        if state == "quiet" and seen[name] or time.monotonic() - began > 15:
-            timer.stop()
-            QTimer.singleShot(0, next_one)
-    seen[name] = []
-    timer = QTimer(app)
-    timer.timeout.connect(sample)
-    timer.start(50)
+def note(what, done):
+    heard[current].append(what)
+    if done:  # one playing or one utterance, to its end: the next file
+        QTimer.singleShot(200, next_one)
 
-files = [Path(name) for name in sys.argv[1:]]
+def speech(state):
+    if state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Ready) and current:
+        note(state.name, state == QTextToSpeech.State.Ready and "Speaking" in heard[current])
+
+def recording(state):
+    if current:
+        note(state.name, state == QMediaPlayer.PlaybackState.StoppedState)
+
 def next_one():
+    global current
     if not files:
         app.quit()
         return
-    recording = files.pop(0)
-    voice.play(recording, ["The page, spoken instead"], "en")
-    watch(recording.name)
+    recording_file = files.pop(0)
+    current = recording_file.name
+    heard[current] = []
+    voice.play(recording_file, ["The page, spoken instead"], "en")
 
+voice._engine().stateChanged.connect(speech)
+voice._recordings()._player.playbackStateChanged.connect(recording)
 QTimer.singleShot(0, next_one)
 QTimer.singleShot(40000, app.quit)
 app.exec()
-print(json.dumps(seen))
+print(json.dumps(heard))
 """
 
 
@@ -131,5 +135,5 @@ def test_a_curators_recording_plays_and_a_broken_one_is_spoken_instead(tmp_path)
     recorded, broken = tmp_path / "narration.wav", tmp_path / "broken.mp3"
     subprocess.run(["espeak-ng", "-w", str(recorded), "A curator reads this page"], check=True)
     broken.write_bytes(bytes(range(256)) * 16)
-    seen = _run(tmp_path, PLAY, str(recorded), str(broken))
-    assert seen == {"narration.wav": ["recording"], "broken.mp3": ["speech"]}
+    heard = _run(tmp_path, PLAY, str(recorded), str(broken))
+    assert heard == {"narration.wav": ["PlayingState", "StoppedState"], "broken.mp3": ["Speaking", "Ready"]}

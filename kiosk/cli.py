@@ -358,6 +358,12 @@ def _status(args: argparse.Namespace) -> int:
 
 def clip_probe(path: Path) -> tuple[str | None, int]:
     """Whether a clip plays, asked of the kiosk's own decoder (Qt Multimedia, loaded only for clips)."""
+    from kiosk.content.clips import ProbeUnavailable
+    from kiosk.media import multimedia
+
+    missing = multimedia.multimedia_missing()
+    if missing:
+        raise ProbeUnavailable(f"{missing}; the kiosk cannot play clips here")
     from kiosk.media.clips import validation_probe
 
     return validation_probe(path)

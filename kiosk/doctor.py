@@ -230,10 +230,28 @@ def check_speech(loaded: LoadedSettings) -> Check:
     return Check("speech", "ok", f"engine {wanted or engines[0]}")
 
 
+def check_clips(catalog: Catalog | None) -> Check:
+    """Whether clips and curators' recordings can play: Qt Multimedia needs system
+    libraries (PulseAudio's client among them) that a minimal install may lack.
+    A FAIL when the exhibits have any: visitors would get posters instead."""
+    from kiosk.content.clips import clips_of, narrations_of
+    from kiosk.media.multimedia import multimedia_missing
+
+    missing = multimedia_missing()
+    if missing is None:
+        return Check("clips", "ok", "Qt Multimedia loads")
+    exhibits = catalog.exhibits if catalog is not None else []
+    used = any(any(clips_of(item.exhibit)) or any(narrations_of(item.exhibit)) for item in exhibits)
+    return Check("clips", "FAIL" if used else "warn",
+                 f"clips and recordings cannot play: {missing} (apt install libpulse0)")
+
+
 def check_service() -> Check:
     unit = next((folder / UNIT for folder in UNIT_FOLDERS if (folder / UNIT).exists()), None)
     if unit is None:
         return Check("service", "warn", f"{UNIT} is not installed: the kiosk does not start at boot")
+    if shutil.which("systemctl") is None:
+        return Check("service", "warn", f"{unit} is installed, but this system has no systemd to start it")
     states = []
     for query in ("is-enabled", "is-active"):
         try:
@@ -262,6 +280,7 @@ def run_checks(config: Path | None, exhibits: Path | None) -> list[Check]:
     checks += check_state_folders()
     checks.append(check_pin(loaded))
     checks.append(check_speech(loaded))
+    checks.append(check_clips(catalog))
     checks.append(check_service())
     screens = found.get("screens") if found else None
     width, height = ((screens[0]["width"], screens[0]["height"]) if isinstance(screens, list) and screens

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QObject, QUrl
 
+from kiosk.media import multimedia
+
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -114,6 +116,9 @@ class QtVoice(QObject):
 
     def play(self, recording: Path, instead: Sequence[str], language: str) -> None:
         self.stop()
+        if multimedia.multimedia_missing():
+            self.say(instead, language)
+            return
         self._recordings().play(recording, lambda: self.say(instead, language))
 
     def _recordings(self) -> Recordings:

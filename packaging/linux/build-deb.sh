@@ -46,8 +46,12 @@ for module in $addons; do
     rm -rf "$qt"/Qt/lib/libQt6"$module"* "$qt"/Qt"$module"*.abi3.so "$qt"/Qt/plugins/*/*"${module,,}"*
 done
 rm -rf "$qt"/Qt/resources/qtwebengine* "$qt"/Qt/libexec/QtWebEngineProcess "$qt"/Qt/plugins/{sceneparsers,geometryloaders,renderers,position,geoservices,sensors,canbus,webview,renderplugins}
+# Nor Quick 3D, SQL, the designer and print plugins (their libraries would not even load:
+# they link modules removed above or libraries the package does not depend on).
+rm -rf "$qt"/Qt/lib/libQt6{Quick3D,QmlLocalStorage,LabsStyleKit,QuickTest}* \
+       "$qt"/Qt/plugins/{sqldrivers,assetimporters,designer,printsupport} "$qt"/Qt"Quick3D"*.abi3.so
 find "$opt/lib" \( -name '*.pyi' -o -name '__pycache__' \) -prune -exec rm -rf {} +
-if command -v "python$python_version" >/dev/null; then
+if "python$python_version" -c "" 2>/dev/null; then  # runs (a pyenv shim may only name it)
     "python$python_version" -m compileall -q -j 0 "$opt/lib" >/dev/null
 fi
 
@@ -66,7 +70,8 @@ echo /etc/exhibit-kiosk/kiosk.yaml > "$root/DEBIAN/conffiles"
 
 size=$(du -sk "$root" | cut -f1)
 # Qt's xcb and Wayland platforms, OpenGL/EGL, fonts, input; cage for the session
-# (Debian's cage 0.1.4 refuses to start without Xwayland, which it does not depend on).
+# (Debian's cage 0.1.4 refuses to start without Xwayland, which it does not depend on);
+# PulseAudio's client library, which Qt Multimedia loads (Ubuntu's minimal install lacks it).
 cat > "$root/DEBIAN/control" <<EOF
 Package: exhibit-kiosk
 Version: $version~$distro
@@ -77,7 +82,7 @@ Depends: python3 (>= $python_version), python3 (<< ${python_version%.*}.$((${pyt
  adduser, cage, xwayland, libegl1, libgl1, libopengl0, libfontconfig1, libfreetype6, libdbus-1-3,
  libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libwayland-cursor0, libwayland-egl1,
  libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-render-util0,
- libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, libx11-xcb1, libglib2.0-0
+ libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, libx11-xcb1, libglib2.0-0, libpulse0
 Recommends: xinit, xserver-xorg-core, x11-xserver-utils, openssh-server, unattended-upgrades,
  speech-dispatcher, speech-dispatcher-espeak-ng
 Section: misc

@@ -160,3 +160,47 @@ def test_building_a_video_page_starts_no_media_player(qapp, qtbot):
     ctx.images.wait()  # no decode left running into the next test
     clips = sys.modules.get("kiosk.media.clips")
     assert clips is None or not clips._PLAYER, "a player was made before anyone pressed play"
+
+
+WITHOUT_MULTIMEDIA = """
+import sys
+sys.modules["PySide6.QtMultimedia"] = None  # as on a PC without PulseAudio's client library
+from kiosk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_without_qt_multimedia_clips_are_not_checked_but_nothing_breaks(tmp_path):
+    """Ubuntu 24.04's minimal install lacks libpulse.so.0, which Qt Multimedia
+    loads: validate said so in a traceback. Now each clip is a located warning,
+    and the doctor fails its clips line with the package to install."""
+    exhibit_with(tmp_path / "exhibits")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def kiosk(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", WITHOUT_MULTIMEDIA, *args], capture_output=True, text=True,
+                              timeout=120, cwd=PROJECT_ROOT, env=env)
+
+    validate = kiosk("validate", str(tmp_path / "exhibits"))
+    assert validate.returncode == 0 and "Traceback" not in validate.stderr, validate.stdout + validate.stderr
+    assert "exhibit.yaml:9:11: warning: panels[1].clip: not checked whether clips/clip.mp4 plays: " \
+           "Qt Multimedia does not load on this computer" in validate.stdout
+    doctor = kiosk("doctor", "--exhibits", str(tmp_path / "exhibits"))
+    assert doctor.returncode == 1 and "Traceback" not in doctor.stderr, doctor.stdout + doctor.stderr
+    assert "FAIL  clips: clips and recordings cannot play: Qt Multimedia does not load" in doctor.stdout
+    assert "(apt install libpulse0)" in doctor.stdout
+
+
+def test_without_qt_multimedia_play_shows_the_poster_and_transcript(qapp, qtbot, monkeypatch, tmp_path):
+    from kiosk.locale.strings import tr
+    from kiosk.media import multimedia
+    from kiosk.ui.panels.video import VideoPanelView
+    from tests.helpers.exhibits import make_context, show_at
+
+    monkeypatch.setattr(multimedia, "multimedia_missing", lambda: "Qt Multimedia does not load")
+    exhibit_with(tmp_path / "exhibits")
+    ctx = make_context([tmp_path / "exhibits"], size=(1280, 720))
+    view = show_at(qtbot, VideoPanelView(ctx, ctx.catalog.get("film"), 1), 1280, 720, ctx)
+    view.play.click()
+    assert view.failed and view.surface.notice == tr("clip_unavailable", "en")
+    assert view.stack.currentWidget() is view.transcript_area and not view.play.isEnabled()

@@ -137,3 +137,14 @@ def test_a_curators_recording_plays_and_a_broken_one_is_spoken_instead(tmp_path)
     broken.write_bytes(bytes(range(256)) * 16)
     heard = _run(tmp_path, PLAY, str(recorded), str(broken))
     assert heard == {"narration.wav": ["PlayingState", "StoppedState"], "broken.mp3": ["Speaking", "Ready"]}
+
+
+def test_without_qt_multimedia_a_recording_is_spoken_instead(qapp, monkeypatch, tmp_path):
+    from kiosk.media import multimedia
+    from kiosk.media.speech import QtVoice
+
+    monkeypatch.setattr(multimedia, "multimedia_missing", lambda: "Qt Multimedia does not load")
+    voice, said = QtVoice(), []
+    monkeypatch.setattr(voice, "say", lambda sentences, language: said.append((language, list(sentences))))
+    voice.play(tmp_path / "narration.mp3", ["The page"], "ru")
+    assert said == [("ru", ["The page"])] and voice._player is None

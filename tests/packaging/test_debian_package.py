@@ -37,6 +37,7 @@ def test_the_package_holds_the_kiosk_its_session_and_its_settings(deb):
     info = _dpkg("--info", str(deb))
     assert "Package: exhibit-kiosk" in info and "python3 (>= 3.11)" in info
     assert "cage, xwayland," in info  # Debian's cage refuses to start without Xwayland
+    assert "libpulse0" in info  # Qt Multimedia loads it; Ubuntu's minimal install lacks it
     assert "python3 (<< 3.12)" in info  # its compiled packages are for this Python
     contents = {line.split()[5].lstrip(".") for line in _dpkg("--contents", str(deb)).splitlines()}
     for path in ("/usr/bin/kiosk", "/opt/exhibit-kiosk/bin/kiosk", "/lib/systemd/system/exhibit-kiosk.service",

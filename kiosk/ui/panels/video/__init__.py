@@ -22,6 +22,7 @@ from kiosk import locale
 from kiosk.content.captions import read_cues
 from kiosk.content.loader import LoadedExhibit
 from kiosk.content.schema import VideoPanel
+from kiosk.media import multimedia
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon
 from kiosk.ui.panels.base import PanelView
@@ -146,6 +147,9 @@ class VideoPanelView(PanelView):
     def toggle_play(self) -> None:
         if self.failed:
             return
+        if multimedia.multimedia_missing():
+            self._cannot_play()
+            return
         player = self._connected_player()
         if not player.owned_by(self):
             player.take(self, self._source(), self.ctx.clip_volume.level)
@@ -256,12 +260,16 @@ class VideoPanelView(PanelView):
 
     def _failed(self, _text: str) -> None:
         if self._owns():
-            self.failed = True
             self._connected_player().release(self)
-            self.surface.notice = self.ctx.tr("clip_unavailable")
-            self.show_transcript.setChecked(self.panel.transcript is not None)
-            self.toggle_transcript()
-            self._show_state()
+            self._cannot_play()
+
+    def _cannot_play(self) -> None:
+        """The poster with a notice, and the transcript when there is one."""
+        self.failed = True
+        self.surface.notice = self.ctx.tr("clip_unavailable")
+        self.show_transcript.setChecked(self.panel.transcript is not None)
+        self.toggle_transcript()
+        self._show_state()
 
     def _released(self, owner: object) -> None:
         if owner is self:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.loader import Catalog
 from kiosk.content.text import Text
+from kiosk.media import multimedia
 from kiosk.media.crop import focus_in_cover
 from kiosk.media.images import Fit, ImageKey, displayed_size
 from kiosk.ui.context import Context
@@ -257,7 +258,8 @@ class AttractScreen(QWidget):
 
     def _play_clip(self, path: Path | None) -> None:
         """The slide's clip, muted and looped; none for visitors whom motion troubles."""
-        if path is not None and self._clip is None and not self.ctx.theme.motion.reduced:
+        if path is not None and self._clip is None and not self.ctx.theme.motion.reduced \
+                and not multimedia.multimedia_missing():  # else the slide's still stands in
             self._clip = AttractClip(self.ctx, self)  # the player (Qt Multimedia) is made with the first clip
         if self._clip is not None:
             self._clip.play(None if self.ctx.theme.motion.reduced else path)

@@ -13,9 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import webvtt
-from webvtt.errors import MalformedFileError
-
 TIMESTAMP = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 TIMING = re.compile(rf"^({TIMESTAMP})[ \t]+-->[ \t]+({TIMESTAMP})(?:[ \t].*)?$")
 NON_CUE_BLOCKS = ("NOTE", "STYLE", "REGION")
@@ -76,6 +73,9 @@ def cue_problems(text: str) -> list[tuple[int, str]]:
 
 def read_cues(path: Path) -> list[Cue]:
     """The cues of `path` as webvtt-py reads them (a malformed one left out); [] for an unreadable file."""
+    import webvtt  # with the first clip's page, not before the first frame
+    from webvtt.errors import MalformedFileError
+
     try:
         captions = webvtt.read(str(path))
     except (OSError, UnicodeDecodeError, MalformedFileError):

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from prometheus_client import CollectorRegistry, Enum, Gauge, Info, generate_latest, write_to_textfile
-
 from kiosk import __version__
 from kiosk.bundles.versions import packed_at
 from kiosk.content.identity import content_identity
@@ -76,6 +74,8 @@ class HealthMetrics:
     """The metrics of a HealthState, in the Prometheus client's registry."""
 
     def __init__(self, state: HealthState, last_frame: Callable[[], float]):
+        from prometheus_client import CollectorRegistry, Enum, Gauge, Info  # made only when asked for
+
         self.state = state
         self.last_frame = last_frame
         self.registry = registry = CollectorRegistry()
@@ -132,6 +132,8 @@ class HealthMetrics:
         self.uptime.set(time.time() - state.started)
 
     def text(self) -> str:
+        from prometheus_client import generate_latest
+
         self.update()
         return generate_latest(self.registry).decode()
 
@@ -164,6 +166,8 @@ class HealthFile:
     def write(self) -> None:
         self.metrics.update()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        from prometheus_client import write_to_textfile
+
         write_to_textfile(str(self.path), self.metrics.registry)  # a temporary file, then a rename
 
 
@@ -174,10 +178,19 @@ class HealthReporter:
                  settings_problems: int):
         self.visit = visit
         self.state = HealthState(visit.catalog, self._mode, settings_problems)
-        self.metrics = HealthMetrics(self.state, last_frame)
+        self._last_frame = last_frame
+        self._metrics: HealthMetrics | None = None
         self.file = HealthFile(path, self.metrics, interval) if path is not None else None
         visit.events.place.connect(self._place)
         visit.events.catalog.connect(self.state.apply)
+
+    @property
+    def metrics(self) -> HealthMetrics:
+        """Made with the first file or summary: the Prometheus client costs start-up
+        time and memory that a kiosk without a health file never needs."""
+        if self._metrics is None:
+            self._metrics = HealthMetrics(self.state, self._last_frame)
+        return self._metrics
 
     def start(self) -> None:
         if self.file is not None:

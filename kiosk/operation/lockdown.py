@@ -58,6 +58,7 @@ class Lockdown(QObject):
         if visible:  # changing the flags hides a shown window
             window.show()
         window.input.add(self)
+        window.quit_on_escape = False  # a visitor's Esc goes back (kiosk.ui.keypad)
         log.info("lockdown on: frameless, full screen, on top; keys and closing disabled")
 
     def allow_quit(self) -> None:

@@ -165,6 +165,8 @@ class Presenter(QObject):
         if modifiers & _COMMAND_MODIFIERS:
             return False  # shortcuts belong to the window (and lockdown)
         key = Key(event.key())
+        if key == Key.Key_Escape:
+            return True  # a clicker's start/stop button: nothing to stop, nothing to go back to
         shift_space = key == Key.Key_Space and modifiers & Qt.KeyboardModifier.ShiftModifier
         move = Deck.previous if shift_space else _MOVES.get(key)
         if move is None and key not in BLANK_KEYS:

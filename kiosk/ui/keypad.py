@@ -91,6 +91,8 @@ class KeypadStage:
     def handle(self, watched: QObject, event: QEvent) -> bool:
         assert isinstance(event, QKeyEvent)
         key, visit = event.key(), self.ctx.visit
+        if key == Key.Key_Escape and not getattr(self.window, "quit_on_escape", False):
+            key = Key.Key_Back  # a kiosk's Esc goes back (where it does not quit a developer's window)
         if key not in HANDLED or visit.closed:
             return False
         layer = top_layer(self.window)

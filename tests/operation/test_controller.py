@@ -55,7 +55,8 @@ def _controller(qtbot, qapp, exhibits, tmp_path, config=None, barrier=None, pres
     qapp.setStyleSheet(stylesheet(ctx.theme, ctx.metrics))
     window = KioskWindow(ctx, 1920)
     stats = BackgroundStats(tmp_path / "stats.sqlite3")
-    controller = KioskController(window, loaded, ContentSource.of(exhibits), stats, barrier, presenting=presenting)
+    controller = KioskController(window, loaded, ContentSource.of(exhibits), stats, barrier, presenting=presenting,
+                                 locked=loaded.settings.lockdown)  # as `kiosk run` reads it
     show_at(qtbot, window, 1920, 1080, ctx)
     controller.start()
     return controller

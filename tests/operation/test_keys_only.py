@@ -80,8 +80,12 @@ def test_from_attract_to_a_zoomed_still_and_home_by_keys_alone(qtbot, qapp, exhi
     qtbot.waitUntil(lambda: visit.place.screen is Screen.HOME)
 
 
-def test_the_back_key_closes_the_viewer_then_goes_back_a_page_then_home(qtbot, qapp, exhibits, tmp_path):  # noqa: F811
-    controller = _controller(qtbot, qapp, exhibits, tmp_path)
+@pytest.mark.parametrize("back", [Key.Key_Back, Key.Key_Escape])
+def test_the_back_key_closes_the_viewer_then_goes_back_a_page_then_home(
+        qtbot, qapp, exhibits, tmp_path, back):  # noqa: F811
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("lockdown: true\n", encoding="utf-8")
+    controller = _controller(qtbot, qapp, exhibits, tmp_path, config)
     window, visit = controller.window, controller.ctx.visit
     visit.wake(None)
     item = visit.catalog.exhibits[0]
@@ -89,11 +93,12 @@ def test_the_back_key_closes_the_viewer_then_goes_back_a_page_then_home(qtbot, q
     visit.show(item.id, gallery)
     visit.open_still(0)
     for expected in ((gallery, None), (gallery - 1, None)):
-        _key(window, Key.Key_Back)
+        _key(window, back)
         qtbot.waitUntil(lambda expected=expected: (visit.place.page, visit.place.still) == expected)
     visit.show(item.id, 0)
-    _key(window, Key.Key_Back)
+    _key(window, back)
     qtbot.waitUntil(lambda: visit.place.screen is Screen.HOME)
+    assert window.isVisible()  # in lockdown Esc is a visitor's, not the quit key
 
 
 def test_the_pause_key_stops_attract_mode_where_it_is_and_goes_on(qtbot, qapp, exhibits, tmp_path):  # noqa: F811

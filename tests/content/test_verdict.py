@@ -11,20 +11,8 @@ import pytest
 from kiosk.content import verdict as verdicts
 from kiosk.content.cache import CheckedCache, RememberedProbe
 from kiosk.content.verdict import check_collection
+from tests.content.test_cache import COMPARE, _collection
 from tests.helpers.exhibits import MINIMAL_EXHIBIT, make_exhibit
-
-COMPARE = """\
-schema: 1
-title: {name}
-tile: tile.png
-panels:
-  - type: facts
-    facts:
-      - {{key: days, label: Days, value: "3"}}
-  - type: compare
-    with: {other}
-    rows: [days]
-"""
 
 
 @pytest.fixture
@@ -38,13 +26,6 @@ def catalogs(monkeypatch):
         return original(*args, **kwargs)
     monkeypatch.setattr(verdicts, "load_catalog", counting)
     return made
-
-
-def _collection(root):
-    make_exhibit(root, "a", COMPARE.format(name="a", other="b"))
-    make_exhibit(root, "b", COMPARE.format(name="b", other="a"))
-    make_exhibit(root, "c", COMPARE.format(name="c", other="missing"))
-    return root
 
 
 def _probe(decoder: str, folder) -> RememberedProbe:
@@ -90,4 +71,4 @@ def test_validate_prints_the_same_report_from_a_kept_verdict(exhibits_root, cata
     checked = capsys.readouterr().out
     assert main(["validate", str(exhibits_root)]) == 1
     assert capsys.readouterr().out == checked and len(catalogs) == 1
-    assert "no exhibit with id 'missing'" in checked and checked.strip().endswith("3 exhibits, 1 error, 0 warnings")
+    assert "no exhibit with id 'missing'" in checked and checked.strip().endswith("3 exhibits, 2 errors, 0 warnings")

@@ -7,7 +7,6 @@ stays fast and works on machines without a display.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import logging
 import os
@@ -24,6 +23,8 @@ from kiosk.paths import bundled_exhibits_dir
 from kiosk.visit.modes import MODE_NAMES, named_modes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kiosk.content.loader import Catalog
 
 log = logging.getLogger("kiosk")
@@ -126,7 +127,7 @@ def _add_bundle_commands(commands: argparse._SubParsersAction) -> None:  # type:
                       help="sign with this secret key (kiosk keygen or minisign -G)")
     pack.add_argument("--force", action="store_true", help="replace FILE if it exists")
     pack.set_defaults(handler=lambda a: _bundle_command("pack_command", a.folder, a.output, a.key, a.force,
-                                                        clip_probe))
+                                                        _clip_probe()))
     rollback = commands.add_parser("rollback", help="go back to the content bundle shown before this one")
     _add_config_option(rollback)
     rollback.add_argument("--list", action="store_true", help="only list the versions kept")
@@ -214,47 +215,9 @@ def _add_config_option(command: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kiosk.content.cache import CheckedCache, RememberedProbe
-    from kiosk.content.problems import summary_line
-    from kiosk.content.verdict import check_collection
-    from kiosk.paths import checked_cache_dir, qt_identity
+    from kiosk.validate import validate_command
 
-    dirs = args.dirs or [bundled_exhibits_dir()]
-    missing = [str(d) for d in dirs if not d.exists()]
-    if missing:
-        print(f"kiosk validate: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    # A validation ends with the process: collecting the cycles of tens of
-    # thousands of checked objects on the way out would only cost time.
-    gc.disable()
-    cache, probe = None, clip_probe
-    if not args.no_cache:
-        cache = CheckedCache(checked_cache_dir())
-        probe = RememberedProbe(clip_probe, checked_cache_dir(), qt_identity())
-    verdict = check_collection(dirs, cache, probe)
-    problems = list(verdict.problems)
-    if args.config is not None:
-        from kiosk.settings.loading import load_settings
-
-        if not args.config.is_file():
-            print(f"kiosk validate: no such settings file: {args.config}", file=sys.stderr)
-            return 2
-        problems[:0] = load_settings(args.config).problems
-    summary = summary_line(len(verdict.exhibit_ids), problems)
-    errors = sum(problem.is_error for problem in problems)
-    if args.json:
-        print(json.dumps({
-            "exhibits": verdict.exhibit_ids,
-            "errors": errors,
-            "warnings": len(problems) - errors,
-            "problems": [p.as_dict() for p in problems],
-            "summary": summary,
-        }, ensure_ascii=False, indent=2))
-    else:
-        for problem in problems:
-            print(problem.format())
-        print(summary)
-    return 1 if errors else 0
+    return validate_command(args.dirs or [bundled_exhibits_dir()], args.no_cache, args.config, args.json)
 
 
 def _exhibits_catalog(args: argparse.Namespace, command: str) -> tuple[Path, Catalog | None]:
@@ -356,17 +319,10 @@ def _status(args: argparse.Namespace) -> int:
     return 0 if healthy else 1
 
 
-def clip_probe(path: Path) -> tuple[str | None, int]:
-    """Whether a clip plays, asked of the kiosk's own decoder (Qt Multimedia, loaded only for clips)."""
-    from kiosk.content.clips import ProbeUnavailable
-    from kiosk.media import multimedia
+def _clip_probe() -> Callable[[Path], tuple[str | None, int]]:
+    from kiosk.validate import clip_probe
 
-    missing = multimedia.multimedia_missing()
-    if missing:
-        raise ProbeUnavailable(f"{missing}; the kiosk cannot play clips here")
-    from kiosk.media.clips import validation_probe
-
-    return validation_probe(path)
+    return clip_probe
 
 
 def _bundle_command(name: str, *args: object) -> int:

@@ -43,9 +43,9 @@ def check_collection(roots: list[Path], cache: CheckedCache | None = None,
     cache when nothing it depends on has changed."""
     if cache is None:
         return _checked(roots, None, probe, {}, "")
-    files, _ = find_exhibit_files(roots)
+    files, found = find_exhibit_files(roots)
     signatures = {path: cache.signature(path) for path in files}
-    key = _key(cache, probe, signatures)
+    key = _key(cache, probe, signatures, found)
     name = _name_of(roots)
     kept = cache.kept(name, Verdict) if key else None
     if kept is not None and kept.key == key:
@@ -62,13 +62,15 @@ def _checked(roots: list[Path], cache: CheckedCache | None, probe: ClipProbe | N
     return Verdict(key, [item.id for item in catalog.exhibits], catalog.problems)
 
 
-def _key(cache: CheckedCache, probe: ClipProbe | None, signatures: Signatures) -> str:
-    """Empty when a file cannot be read: its problem is found again each time."""
+def _key(cache: CheckedCache, probe: ClipProbe | None, signatures: Signatures, found: list[Problem]) -> str:
+    """Empty when a file cannot be read: its problem is found again each time.
+    `found`: what looking for the files found wrong (a folder without an exhibit.yaml)."""
     if any(signature is None for signature in signatures.values()):
         return ""
     answers = probe.decoder if isinstance(probe, RememberedProbe) else repr(probe)
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(repr((cache.version, answers, sorted((str(p), s) for p, s in signatures.items()))).encode())
+    digest.update(repr((cache.version, answers, sorted((str(p), s) for p, s in signatures.items()),
+                        [problem.format() for problem in found])).encode())
     return digest.hexdigest()
 
 

@@ -41,7 +41,7 @@ def test_an_unchanged_collection_is_reported_from_its_kept_verdict(tmp_path, cat
     assert any("no exhibit with id 'missing'" in p.message and p.line > 1 for p in again.errors)
 
 
-@pytest.mark.parametrize("change", ["edited", "added", "removed", "decoder"])
+@pytest.mark.parametrize("change", ["edited", "added", "removed", "stray folder", "decoder"])
 def test_any_change_makes_a_new_verdict(tmp_path, catalogs, change):
     root, folder = _collection(tmp_path / "exhibits"), tmp_path / "cache"
     check_collection([root], CheckedCache(folder), _probe("qt 6", folder))
@@ -52,6 +52,8 @@ def test_any_change_makes_a_new_verdict(tmp_path, catalogs, change):
         make_exhibit(root, "d", MINIMAL_EXHIBIT)
     elif change == "removed":
         shutil.rmtree(root / "b")
+    elif change == "stray folder":
+        (root / "notes").mkdir()  # no exhibit.yaml: a warning of its own
     else:
         decoder = "qt 7"
     verdict = check_collection([root], CheckedCache(folder), _probe(decoder, folder))
@@ -59,7 +61,7 @@ def test_any_change_makes_a_new_verdict(tmp_path, catalogs, change):
     scratch = check_collection([root])
     assert (verdict.exhibit_ids, verdict.problems) == (scratch.exhibit_ids, scratch.problems)
     ids = {"edited": ["a", "b", "c"], "added": ["a", "b", "c", "d"], "removed": ["a", "c"],
-           "decoder": ["a", "b", "c"]}[change]
+           "stray folder": ["a", "b", "c"], "decoder": ["a", "b", "c"]}[change]
     assert verdict.exhibit_ids == ids
 
 

@@ -48,22 +48,24 @@ def check_clips(exhibit: Exhibit, folder: Path, report: FileReport, probe: ClipP
     """The problems of an exhibit's clips and captions, located in exhibit.yaml or in the WebVTT file."""
     start = len(report.problems)
     tracks: dict[str, int] = {}
+    unavailable: ProbeUnavailable | None = None
     for where, name in clips_of(exhibit):
         try:
-            problem, tracks[name] = _clip_problem(name, folder, probe)
+            problem, tracks[name] = _clip_problem(name, folder, None if unavailable else probe)
         except ProbeUnavailable as why:
-            report.add(where, Severity.WARNING, f"not checked whether {name} plays: {why}")
-            probe = None  # the remaining clips are checked for what needs no decoder
-            continue
+            unavailable, problem, tracks[name] = why, None, 0
         if problem:
             report.add(where, Severity.ERROR, problem)
+        elif unavailable:  # each clip says so, without asking the decoder again
+            report.add(where, Severity.WARNING, f"not checked whether {name} plays: {unavailable}")
     vtt_problems: list[Problem] = []
     for index, panel in enumerate(exhibit.panels):
         if isinstance(panel, VideoPanel):
             vtt_problems += _check_captions(exhibit, panel, ("panels", index), folder, report)
             for language, described in panel.audio_description.items():
                 count = tracks.get(panel.clip, 0)
-                if isinstance(described, int) and probe is not None and count and described >= count:
+                if isinstance(described, int) and probe is not None and not unavailable and count \
+                        and described >= count:
                     report.add(("panels", index, "audio_description", language), Severity.ERROR,
                                f"the clip has {count} audio track{'s' * (count != 1)} (0 to {count - 1}); "
                                f"there is no track {described} with the description")

@@ -132,7 +132,7 @@ class KioskWindow(QWidget):
         if old.screen is Screen.HOME and new.screen is Screen.EXHIBIT:
             widget = next((tile for tile in self.home.tiles if tile.item.id == new.exhibit), None)
         elif old.still is None and new.still is not None and self.exhibit is not None:
-            thumbnails = getattr(self.exhibit.pages[new.page], "thumbnails", [])
+            thumbnails = getattr(self.exhibit.pager.page(new.page), "thumbnails", [])
             widget = thumbnails[new.still] if new.still < len(thumbnails) else None
         if widget is None or not widget.isVisible():
             return None
@@ -254,6 +254,7 @@ class KioskWindow(QWidget):
         if not waiting or len(self._built) >= KEPT_SCREENS:
             return
         screen = ExhibitScreen(self.ctx, waiting[0], parent=self.screens)
+        screen.pager.build_neighbours()  # the page a first swipe brings in
         self.stack.addWidget(screen)
         self._built[waiting[0].id] = screen
         self._built.move_to_end(waiting[0].id, last=False)  # kept for visitors, not more recent than what they saw

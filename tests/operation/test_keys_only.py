@@ -61,7 +61,7 @@ def test_from_attract_to_a_zoomed_still_and_home_by_keys_alone(qtbot, qapp, exhi
     chapter = window.exhibit.pages[0].chapters.buttons[gallery]
     _reach(qtbot, window, keys, lambda widget: widget is chapter)
     _key(window, keys["press"])
-    qtbot.waitUntil(lambda: visit.place.page == gallery + 1)
+    qtbot.waitUntil(lambda: visit.place.page == gallery + 1 and not window.exhibit.pager.sliding)  # as a visitor waits
 
     thumbnail = window.exhibit.pages[gallery + 1].thumbnails[0]
     _reach(qtbot, window, keys, lambda widget: widget is thumbnail)

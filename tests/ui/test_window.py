@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
+from tests.helpers.exhibits import make_context, show_at
 from tests.helpers.touch import drag, release, tap
 
 
@@ -45,6 +46,35 @@ def test_tap_on_a_tile_opens_its_exhibit(window, qtbot):
     tap(window, _centre(window, tile))
     qtbot.waitUntil(lambda: window.exhibit is not None)
     assert window.exhibit.item.id == tile.item.id
+
+
+def test_a_tap_builds_the_page_shown_and_its_neighbours_wait_until_the_screen_is_at_rest(window, qtbot):
+    """A tap on a tile waits for one page, not the whole exhibit; a finger that swipes at once,
+    or a chapter far along, finds its page built when it needs it."""
+    tile = window.home.tiles[0]
+    tap(window, _centre(window, tile))
+    qtbot.waitUntil(lambda: window.exhibit is not None)
+    screen = window.exhibit
+    assert screen.pager.built == [screen.pager.page(0)]
+    qtbot.waitUntil(lambda: len(screen.pager.built) == 2)  # the page a swipe brings in, once at rest
+    window.ctx.visit.go_home()
+    qtbot.waitUntil(lambda: window.exhibit is None)
+
+    window._forget_exhibits()
+    screen = _open(window, qtbot)
+    assert len(screen.pager.built) == 1
+    start = _pager_point(window, 0.8)
+    drag(window, start, start + QPoint(-150, 0), lift=False)  # before the neighbours were built
+    neighbour = screen.pager.built[1]
+    assert neighbour.isVisible() and neighbour.mapTo(window, QPoint(0, 0)).x() < window.width()
+    release(window, start + QPoint(-150, 0))
+
+    last = screen.pager.count - 1
+    window.ctx.visit.show(screen.item.id, last)  # a chapter at the end, from the title page
+    qtbot.waitUntil(lambda: screen.index == last and not screen.pager.sliding)
+    shown = screen.pager.page(last)
+    assert shown.isVisible() and shown.mapTo(window, QPoint(0, 0)).x() == 0
+    assert len(screen.pager.built) < screen.pager.count
 
 
 def test_swipe_left_moves_to_the_next_panel_and_snaps(window, qtbot):
@@ -235,10 +265,17 @@ def test_a_reading_column_has_one_width_whatever_the_languages(qtbot, ctx, defau
         QApplication.instance().setFont(saved)
 
 
-def test_an_exhibit_screen_is_built_once_and_the_next_visitor_finds_it_as_new(window, qtbot):
+def test_an_exhibit_screen_is_built_once_and_the_next_visitor_finds_it_as_new(qtbot, qapp):
     from kiosk.ui.screens.exhibit import ExhibitScreen
+    from kiosk.ui.style import stylesheet
+    from kiosk.ui.window import KioskWindow
 
+    ctx = make_context(diagonal=24.0)  # where a page of text runs on and scrolls
+    qapp.setStyleSheet(stylesheet(ctx.theme, ctx.metrics))
+    window = show_at(qtbot, KioskWindow(ctx, 1920), 1920, 1080, ctx)
     screen = _open(window, qtbot, "shenzhou-13")
+    assert len(screen.pages) == screen.pager.count  # every page built now, not only as the visitor reaches it
+    qtbot.wait(50)
     long = next(page for page in screen.pages
                 if hasattr(page, "scroll_area") and page.scroll_area.verticalScrollBar().maximum() > 0)
     number = screen.pages.index(long)

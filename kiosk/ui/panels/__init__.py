@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from kiosk.content.loader import LoadedExhibit
 from kiosk.ui.context import Context
 from kiosk.ui.panels.base import PanelView
@@ -26,5 +28,5 @@ PANEL_VIEWS: dict[str, type[PanelView]] = {
 }
 
 
-def create_panel_view(ctx: Context, item: LoadedExhibit, index: int) -> PanelView:
-    return PANEL_VIEWS[item.exhibit.panels[index].type](ctx, item, index)
+def create_panel_view(ctx: Context, item: LoadedExhibit, index: int, parent: QWidget | None = None) -> PanelView:
+    return PANEL_VIEWS[item.exhibit.panels[index].type](ctx, item, index, parent)

@@ -42,9 +42,8 @@ class ExhibitScreen(QWidget):
         self.item = item
         sizes = ctx.theme.sizes
         visit = ctx.visit
-        self.pages: list[PageView] = [TitlePageView(ctx, item), *(
-            create_panel_view(ctx, item, index) for index in range(len(item.exhibit.panels)))]
-        self.pager = Pager(ctx, self.pages, lambda page: visit.show(item.id, page))
+        self.pager = Pager(ctx, 1 + len(item.exhibit.panels), self._build_page,
+                           lambda page: visit.show(item.id, page))
         self.pager.page_changed.connect(self._sync)
 
         self.running_head = make_label(ctx, sizes.small_pt, bold=True, wrap=False)
@@ -103,7 +102,7 @@ class ExhibitScreen(QWidget):
         def advance(font: QFont, language: str, text: str) -> int:
             return QFontMetrics(language_font(font, language)).horizontalAdvance(text)
 
-        languages, total = self.ctx.visit.languages, len(self.pages)
+        languages, total = self.ctx.visit.languages, self.pager.count
         self.indicator.setFixedWidth(self.ctx.mm(4) + max(
             advance(self.indicator.font(), language, tr("page", language, n=total, total=total))
             for language in languages))
@@ -135,6 +134,16 @@ class ExhibitScreen(QWidget):
     def _next_film_text(language: str, title: str, compact: bool) -> str:
         return title if compact else tr("next_film", language, title=title)
 
+    def _build_page(self, page: int, parent: QWidget) -> PageView:
+        if page == 0:
+            return TitlePageView(self.ctx, self.item, parent)
+        return create_panel_view(self.ctx, self.item, page - 1, parent)
+
+    @property
+    def pages(self) -> list[PageView]:
+        """Every page, built if it was not yet (the pager builds them as they are needed)."""
+        return self.pager.pages
+
     @property
     def index(self) -> int:
         """The page on screen."""
@@ -147,7 +156,7 @@ class ExhibitScreen(QWidget):
 
     def reset(self) -> None:
         """Every page as a new visitor first sees it: this screen is kept between visits."""
-        for page in self.pages:
+        for page in self.pager.built:
             page.reset()
 
     def show_page(self, page: int, animate: bool) -> None:
@@ -162,7 +171,7 @@ class ExhibitScreen(QWidget):
         self._sync(self.pager.index)
 
     def _sync(self, page: int) -> None:
-        total = len(self.pages)
+        total = self.pager.count
         exhibit = self.item.exhibit
         self.running_head.setText(self.ctx.tr("choose_film") if page == 0
                                   else self.ctx.text(exhibit, exhibit.title))

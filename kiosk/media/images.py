@@ -18,11 +18,12 @@ from enum import Enum
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap
 
 from kiosk.content.images import MAX_DECODE_BYTES
 from kiosk.media.crop import Size, contain_size, cover_size, crop_around
+from kiosk.media.memory import release_free_memory
 
 log = logging.getLogger(__name__)
 
@@ -166,14 +167,14 @@ def _decode_jpeg(path: Path, size: Size) -> QImage | None:
             orientation = opened.getexif().get(ORIENTATION_TAG, 1)
             stored = (size[1], size[0]) if orientation in QUARTER_TURNS else size
             opened.draft("RGB", stored)
-            # 4 bytes a pixel, the layout Qt draws (Pillow's own conversion is
-            # several times quicker than converting the QImage afterwards)
-            picture = opened.convert("RGBX")
+            picture = opened.convert("RGB") if opened.mode != "RGB" else opened
             if orientation != 1:
                 picture = ImageOps.exif_transpose(picture)
-            if picture.size != size:
+            if picture.size != size:  # resampled at 3 bytes a pixel, before it grows to 4
                 picture = picture.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
-            data = picture.tobytes()
+            # 4 bytes a pixel, the layout Qt draws (Pillow's own conversion is
+            # several times quicker than converting the QImage afterwards)
+            data = picture.convert("RGBX").tobytes()
     except Exception as error:  # noqa: BLE001 - Qt's decoder gets its turn and reports it
         log.debug("Pillow could not decode %s: %s", path, error)
         return None
@@ -201,7 +202,7 @@ class _DecodeJob(QRunnable):
         self.relay.done.emit(self.key, image)
 
 
-SCREENFULS = 8
+SCREENFULS = 6
 """The decoded-image cache holds this many screen-sized images: the pages
 either side, their stills and a zoomed still, at any display size."""
 
@@ -210,6 +211,9 @@ def budget_for_screen(width: int, height: int) -> int:
     """The cache budget in bytes for a `width` x `height` display (4 bytes a pixel)."""
     return SCREENFULS * width * height * 4
 
+
+RELEASE_AFTER_MS = 1000
+"""Memory of evicted stills goes back to the system once no still has come in for this long."""
 
 Notify = Callable[[ImageKey], None]
 """Told that a key's decode finished: its pixmap is cached now, or it is broken."""
@@ -234,6 +238,10 @@ class ImageLoader(QObject):
         self._pending: set[ImageKey] = set()
         self._broken: set[ImageKey] = set()
         self._waiting: dict[ImageKey, list[weakref.WeakMethod[Notify]]] = {}
+        self._release = QTimer(self)
+        self._release.setSingleShot(True)
+        self._release.setInterval(RELEASE_AFTER_MS)
+        self._release.timeout.connect(release_free_memory)
 
     def request(self, key: ImageKey, notify: Notify | None = None) -> QPixmap | None:
         """The pixmap if cached; otherwise start decoding and tell `notify`
@@ -274,6 +282,7 @@ class ImageLoader(QObject):
         self._cache.clear()
         self._cache_bytes = 0
         self._broken.clear()
+        self._release.start()
 
     def _finished(self, key: ImageKey, image: QImage) -> None:
         self._pending.discard(key)
@@ -286,6 +295,7 @@ class ImageLoader(QObject):
             while self._cache_bytes > self._budget and len(self._cache) > 1:
                 _, evicted = self._cache.popitem(last=False)
                 self._cache_bytes -= _bytes(evicted)
+                self._release.start()  # (again): once the decodes in a row are over
         for ref in self._waiting.pop(key, []):
             notify = ref()
             if notify is not None and shiboken6.isValid(getattr(notify, "__self__", None)):

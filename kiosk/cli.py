@@ -280,9 +280,17 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from kiosk.operation.first_frame import command_options, show_kept_frame
+    from kiosk.paths import default_settings_file, first_frame_dir
+
+    # Before the rest of the kiosk is imported: the frame the last start drew, if still the same.
+    kept = show_kept_frame(first_frame_dir(), command_options(args), args.config or default_settings_file(),
+                           date.today())
     from kiosk.operation.controller import run
 
-    return run(args)
+    return run(args, kept)
 
 
 def _config_show(args: argparse.Namespace) -> int:

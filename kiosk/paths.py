@@ -12,6 +12,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 APP_NAME = "exhibit-kiosk"
+SETTINGS_FILE = "kiosk.yaml"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTALLED_DATA = Path(sys.prefix) / "share" / "exhibit-kiosk"
 TARGET_DATA = PROJECT_ROOT / "share" / "exhibit-kiosk"
@@ -36,6 +37,20 @@ def checked_cache_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_cache_path(APP_NAME) / "checked"
+
+
+def first_frame_dir() -> Path:
+    """The first frame kept for the next start (kiosk.operation.first_frame)."""
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME) / "first-frame"
+
+
+def default_settings_file() -> Path:
+    """The settings file when no `--config` is given."""
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME) / SETTINGS_FILE
 
 
 def tiles_cache_dir() -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QTimer
@@ -23,6 +24,7 @@ from kiosk.media.tiles import large_stills
 from kiosk.operation.collector import MainThreadCollector
 from kiosk.operation.content import ContentSource, choose_content
 from kiosk.operation.faults import FaultBarrier
+from kiosk.operation.first_frame import Conditions, FrameKeeper, KeptFrame, command_options, conditions_now
 from kiosk.operation.health import HealthReporter
 from kiosk.operation.hours import HoursKeeper
 from kiosk.operation.lockdown import Lockdown
@@ -33,7 +35,7 @@ from kiosk.operation.staff import StaffAccess
 from kiosk.operation.staging import ContentStaging
 from kiosk.operation.stopping import StopOnSignals
 from kiosk.operation.watcher import ContentWatcher
-from kiosk.paths import checked_cache_dir
+from kiosk.paths import checked_cache_dir, default_settings_file, first_frame_dir
 from kiosk.settings.loading import LoadedSettings, load_settings
 from kiosk.settings.schema import ScheduleSettings
 from kiosk.statistics.background import BackgroundStats
@@ -147,12 +149,37 @@ def _screen_for(app: QApplication, index: int) -> QScreen:
     return app.primaryScreen()
 
 
-def run(args: argparse.Namespace) -> int:
-    """`kiosk run` and `kiosk present`: never stops on bad settings or content."""
+def _keep_first_frame(args: argparse.Namespace, loaded: LoadedSettings, content: ContentSource,
+                      controller: KioskController, screen: QScreen, kept: KeptFrame | None, keeps: bool,
+                      cursor_hidden: bool) -> None:
+    """The kept frame stays until attract mode draws its own, which is kept in turn
+    where the first screen depends on nothing but the files (kiosk.operation.first_frame)."""
+    attract = getattr(controller.mode, "attract", None)
+    schedule = loaded.settings.schedule
+    if attract is None or (kept is None and not keeps):
+        return
+    keeps = keeps and content.inbox is None and schedule.weekly is None and not schedule.closed_dates \
+        and not schedule.open_dates
+    catalog = controller.watcher.last_good
+    dated = any(item.exhibit.show_from or item.exhibit.show_until for item in catalog.exhibits)
+    settings_file = args.config or default_settings_file()
+
+    def conditions() -> Conditions:
+        return conditions_now(command_options(args), settings_file, content.root, screen.geometry(),
+                              screen.devicePixelRatio(), date.today() if dated else None,
+                              cursor_hidden)
+    FrameKeeper(controller.window, attract, kept, conditions if keeps else None, first_frame_dir())
+
+
+def run(args: argparse.Namespace, kept: KeptFrame | None = None) -> int:
+    """`kiosk run` and `kiosk present`: never stops on bad settings or content.
+    `kept`: the first frame of an earlier start, on screen until this one draws it."""
     loaded = load_settings(args.config)
     settings = loaded.settings
     log_file = configure_logging(args.log_level or settings.log_level)
     log.info("logging to %s", log_file or "stderr only")
+    if kept is not None:
+        log.info("showing the first frame kept by the last start while starting")
     for problem in loaded.problems:
         log.warning("settings: %s", problem.format())
     languages = settings.languages
@@ -189,14 +216,17 @@ def run(args: argparse.Namespace) -> int:
     if windowed:
         window.resize(size)
     stats = BackgroundStats(default_stats_path(), enabled=settings.statistics.enabled)
-    controller = KioskController(
-        window, loaded, content, stats, barrier, presenting=args.present or settings.presenter.enabled,
-        locked=locked, cursor_hidden=loaded.cursor_hidden or (settings.cursor == "auto" and locked), cache=cache)
+    presenting = args.present or settings.presenter.enabled
+    cursor_hidden = loaded.cursor_hidden or (settings.cursor == "auto" and locked)
+    controller = KioskController(window, loaded, content, stats, barrier, presenting=presenting, locked=locked,
+                                 cursor_hidden=cursor_hidden, cache=cache)
     stopper = StopOnSignals(lambda name: controller.quit(name))
     if windowed:
         window.show()
     else:
         window.showFullScreen()
+    _keep_first_frame(args, loaded, content, controller, screen, kept,
+                      keeps=not windowed and not presenting, cursor_hidden=cursor_hidden)
     controller.start()
     log.info("kiosk started: %d exhibits, %d content problems, %d settings problems",
              len(catalog.exhibits), len(catalog.problems), len(loaded.problems))

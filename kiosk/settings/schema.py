@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import platformdirs
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -25,17 +24,16 @@ from pydantic import (
 from kiosk.content.schema import Language, Model, Slug, TextField
 from kiosk.content.text import Text
 from kiosk.locale.strings import translations
-from kiosk.paths import APP_NAME
+from kiosk.paths import default_settings_file
 from kiosk.settings.hours import WEEKDAYS, OpeningHours, parse_hours
 
-SETTINGS_FILE = "kiosk.yaml"
 MIN_IDLE_SECONDS = 30
 MAX_IDLE_SECONDS = 3600
 
 
 def default_config_path() -> Path:
     """Where the settings file lives when no `--config` is given."""
-    return platformdirs.user_config_path(APP_NAME) / SETTINGS_FILE
+    return default_settings_file()
 
 
 def _idle_timeout(value: int) -> int:

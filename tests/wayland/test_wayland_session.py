@@ -7,6 +7,7 @@ is the one on screen, so a stray one would blank the kiosk."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -135,16 +136,17 @@ def _ready(notify: socket.socket, deadline: float) -> bool:
     return False
 
 
-@pytest.mark.parametrize("server", ["weston", "cage"])
-def test_the_kiosk_maps_one_window_and_draws_attract_mode_in_it(server, request, tmp_path):
-    compositor = request.getfixturevalue(server)
+def _run_kiosk(compositor, tmp_path: Path, name: str) -> tuple[str, Path]:
+    """`kiosk run --kiosk` until its first frame and a moment after: its log
+    (with the Wayland protocol) and a screenshot of the compositor's screen."""
     notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    notify.bind(str(tmp_path / "notify"))
+    notify.bind(str(tmp_path / f"notify-{name}"))
     notify.setblocking(False)
     env = {**compositor.client_env, "QT_QPA_PLATFORM": "wayland", "WAYLAND_DEBUG": "client",
-           "NOTIFY_SOCKET": str(tmp_path / "notify"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    log = (tmp_path / "client.log").open("w")
+           "NOTIFY_SOCKET": str(tmp_path / f"notify-{name}"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    log = (tmp_path / f"{name}.log").open("w")
     kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--kiosk"], cwd=PROJECT_ROOT, env=env,
                              stdout=subprocess.DEVNULL, stderr=log)
     try:
@@ -160,12 +162,29 @@ def test_the_kiosk_maps_one_window_and_draws_attract_mode_in_it(server, request,
         kiosk.wait(10)
         log.close()
         notify.close()
-    protocol = (tmp_path / "client.log").read_text(errors="replace")
+    return (tmp_path / f"{name}.log").read_text(errors="replace"), screenshot
+
+
+@pytest.mark.parametrize("server", ["weston", "cage"])
+def test_the_kiosk_maps_one_window_and_draws_attract_mode_in_it(server, request, tmp_path):
+    """And at the next start, the frame the first one kept shows first, in a window
+    of its own that goes once the kiosk's window has drawn the same pixels."""
+    compositor = request.getfixturevalue(server)
+    protocol, screenshot = _run_kiosk(compositor, tmp_path, "first")
     assert protocol.count(".get_toplevel(") == 1, "the kiosk opened a second window"
     assert "xdg_toplevel@" in protocol and ".set_fullscreen(" in protocol
     with Image.open(screenshot) as image:
         assert image.size == SIZE
     assert len(_colours(screenshot)) > 200, "the screen is not showing a still"  # not a flat fill
+    assert "kept the first frame for the next start" in protocol
+
+    protocol, screenshot = _run_kiosk(compositor, tmp_path, "next")
+    assert "showing the first frame kept by the last start" in protocol
+    toplevels = re.findall(r"get_toplevel\(new id xdg_toplevel@(\d+)\)", protocol)
+    assert len(toplevels) == 2, "the kept frame and the kiosk's window, and no other"
+    assert f"xdg_toplevel@{toplevels[0]}.destroy()" in protocol, "the kept frame stayed"
+    assert protocol.count(".set_fullscreen(") >= 2
+    assert len(_colours(screenshot)) > 200, "the screen is not showing a still"
 
 
 def _colours(screenshot: Path) -> list:

@@ -26,6 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHideEvent,
+    QImage,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -43,6 +44,7 @@ from kiosk.ui.context import Context
 from kiosk.ui.icons import icon_fonts_loaded
 from kiosk.ui.layout import FillParent
 from kiosk.ui.screens.attract.clip import AttractClip
+from kiosk.ui.screens.attract.pacing import FramePacer
 from kiosk.ui.screens.attract.texts import (
     AttractTexts,
     add_glyphs,
@@ -62,11 +64,6 @@ OVERSCAN = 1.15
 zoom (kiosk.visit.attract.ZOOM) never enlarges the decoded pixels."""
 GLYPHS_AT_THE_LATEST_MS = 500
 """The glyphs come after the first sharp frame, or after this when no still shows."""
-MIN_FRAME_MS = 33
-MAX_FRAME_MS = 100
-FRAME_BUDGET = 3
-"""A frame comes at most every FRAME_BUDGET times what painting one costs:
-smooth where painting is cheap, never hogging a slow machine."""
 BREATH_MS = 4000
 """One slow swell of the call to action: 0.25 Hz, far below 2 flashes a second."""
 SCRIM_FROM = 0.5
@@ -83,6 +80,8 @@ class AttractScreen(QWidget):
     and renders pick the moment shown."""
 
     slide_changed = Signal(int)
+    first_sharp = Signal()
+    """The first frame with a still drawn sharp is on screen (once)."""
 
     def __init__(self, ctx: Context, slides_for: Callable[[Catalog], list[Slide]], slide_ms: int,
                  fade_ms: int, parent: QWidget | None = None,
@@ -107,11 +106,11 @@ class AttractScreen(QWidget):
         self._sources: dict[Path, QSize] = {}
         self._texts: AttractTexts | None = None
         self._captions: dict[int, QPixmap] = {}
-        self._paint_ms = 0.0
-        self._frame_ms = MIN_FRAME_MS
         self._clip: AttractClip | None = None
+        self._stand_in: QImage | None = None
+        self._sharp = False
         self._timer = QTimer(self)
-        self._timer.setInterval(self._frame_ms)
+        self._pacer = FramePacer(self._timer)
         self._timer.timeout.connect(self._tick)
         ctx.signals.language_changed.connect(self._retranslate)
         ctx.signals.place_changed.connect(self._follow)
@@ -173,6 +172,11 @@ class AttractScreen(QWidget):
 
     def is_placeholder(self, index: int) -> bool:
         return self._pixmaps.get(index) is None
+
+    def stand_in(self, frame: QImage) -> None:
+        """Drawn until the first still is in: the same frame, kept by an earlier start."""
+        self._stand_in = frame
+        self.update()
 
     def start(self) -> None:
         """Show over the whole parent, from the first slide."""
@@ -245,10 +249,14 @@ class AttractScreen(QWidget):
                         slide.focus)
 
     def _request(self) -> None:
-        """Ask for the stills of this turn and the next, and only those."""
+        """Ask for the still of this turn and, once it is in, the next one's, and only
+        those: the first frame waits for one decode, not two sharing the cores."""
         if not self.slides or not self.isVisible() or self.size().isEmpty():
             return
-        wanted = {(self._turn + step) % len(self.slides) for step in (0, 1)}
+        current = self._turn % len(self.slides)
+        wanted = {current}
+        if self._pixmaps.get(current) is not None or self.ctx.images.is_broken(self._key(current)):
+            wanted.add((current + 1) % len(self.slides))
         self._pixmaps = {i: self._pixmaps.get(i) or self.ctx.images.request(self._key(i), self._on_image)
                          for i in wanted}
         self._captions = {i: caption for i, caption in self._captions.items() if i in wanted}
@@ -265,10 +273,12 @@ class AttractScreen(QWidget):
             self._clip.play(None if self.ctx.theme.motion.reduced else path)
 
     def _on_image(self, key: ImageKey) -> None:
-        for index in self._pixmaps:
+        for index in list(self._pixmaps):
             if self._key(index) == key:
                 self._pixmaps[index] = self.ctx.images.request(key, self._on_image)
                 self.update()
+                if index == self._turn % len(self.slides):
+                    self._request()  # this turn's still is in: now the next one's
 
     def _source_size(self, path: Path) -> QSize:
         if path not in self._sources:
@@ -280,6 +290,12 @@ class AttractScreen(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         began = time.perf_counter()
         painter = QPainter(self)
+        if self._stand_in is not None and self.is_placeholder(self.index) and \
+                self._stand_in.deviceIndependentSize().toSize() == self.size():
+            painter.drawImage(0, 0, self._stand_in)
+            painter.end()
+            return
+        self._stand_in = None
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         texts = self._lay_out()
         elapsed = self._elapsed()
@@ -294,8 +310,12 @@ class AttractScreen(QWidget):
                 self._paint_caption(painter, texts, self._turn + 1, fade)
         self._paint_call_to_action(painter, texts, elapsed)
         painter.end()
-        self._adapt_frame_rate((time.perf_counter() - began) * 1000)
-        if texts.icons is None and not self.is_placeholder(self._turn % max(1, len(self.slides))):
+        self._pacer.painted((time.perf_counter() - began) * 1000)
+        sharp = not self.is_placeholder(self._turn % max(1, len(self.slides)))
+        if sharp and not self._sharp:  # told before the glyphs come: this frame is the first
+            self._sharp = True
+            QTimer.singleShot(0, self, self.first_sharp.emit)
+        if sharp and texts.icons is None:
             QTimer.singleShot(0, self, self._add_glyphs)  # the first sharp frame is on screen
 
     def _add_glyphs(self) -> None:
@@ -314,7 +334,7 @@ class AttractScreen(QWidget):
         pixmap = self._pixmaps.get(index)
         source = self._source_size(self.slides[index].path) if pixmap is not None else QSize()
         if pixmap is None or not source.isValid():  # no slides, still decoding, or broken
-            self._paint_placeholder(painter, texts)
+            paint_placeholder(painter, self.ctx, texts, self.width(), self.height(), self.devicePixelRatioF())
             return
         ratio = self.devicePixelRatioF()
         scale = min(pixmap.width() / ratio / self.width(), pixmap.height() / ratio / self.height())
@@ -329,9 +349,6 @@ class AttractScreen(QWidget):
         painter.drawPixmap(0, 0, pixmap)
         painter.restore()
 
-    def _paint_placeholder(self, painter: QPainter, texts: AttractTexts) -> None:
-        paint_placeholder(painter, self.ctx, texts, self.width(), self.height(), self.devicePixelRatioF())
-
     def _paint_caption(self, painter: QPainter, texts: AttractTexts, turn: int, opacity: float) -> None:
         caption = self._caption(turn % len(self.slides), texts)
         painter.setOpacity(opacity)
@@ -344,13 +361,6 @@ class AttractScreen(QWidget):
         breath = 1.0 if calm else 0.5 - 0.5 * math.cos(2 * math.pi * elapsed / BREATH_MS)
         paint_call_to_action(painter, texts, self.ctx.theme.colours, self._pressed, breath,
                              max(1.0, self.ctx.mm(0.8)))
-
-    def _adapt_frame_rate(self, paint_ms: float) -> None:
-        self._paint_ms = 0.8 * self._paint_ms + 0.2 * paint_ms
-        frame_ms = round(min(MAX_FRAME_MS, max(MIN_FRAME_MS, FRAME_BUDGET * self._paint_ms)))
-        if abs(frame_ms - self._frame_ms) >= 5:
-            self._frame_ms = frame_ms
-            self._timer.setInterval(frame_ms)
 
     # --- layout -----------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QRect, Qt
+from PySide6.QtCore import QElapsedTimer, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -45,6 +45,8 @@ RECORD = "frame.json"
 PIXELS = "frame.rgb32"
 PAINT_WAIT_MS = 1000
 """How long the start waits for the kept frame to be drawn before it goes on anyway."""
+SHOWN_AT_MOST_MS = 15_000
+"""The kept frame goes after this even if attract mode's first still never comes in."""
 
 
 def _settings_digest(path: Path) -> str:
@@ -215,16 +217,22 @@ class FrameKeeper(QObject):
         self.shown = shown
         self.conditions = conditions
         self.folder = folder
+        self.attract = attract
         self._shown_conditions = shown.conditions if shown is not None else None
         if shown is not None:
             attract.stand_in(shown.image)
+            QTimer.singleShot(SHOWN_AT_MOST_MS, self, self._close_shown)  # a still that never comes in
         attract.first_sharp.connect(self._sharp)
 
-    def _sharp(self) -> None:
+    def _close_shown(self) -> None:
         if self.shown is not None:
+            self.attract.stand_in(None)
             self.shown.close()
             self.shown.deleteLater()
             self.shown = None
+
+    def _sharp(self) -> None:
+        self._close_shown()
         if self.conditions is None:
             return
         now = self.conditions()

@@ -164,3 +164,21 @@ def test_kiosk_run_keeps_its_first_frame_and_the_next_start_shows_it(tmp_path):
     yaml.write_bytes(edited)
     third = "".join(_run_until(env, exhibits, KEPT))
     assert SHOWN not in third and KEPT in third
+
+
+def test_a_kept_frame_whose_still_never_comes_in_goes_all_the_same(kept, qtbot, qapp, monkeypatch, tmp_path):
+    from kiosk.media.images import ImageLoader
+    from kiosk.operation import first_frame
+    from tests.operation.test_controller import _controller
+
+    folder, _content, settings = kept
+    shown = show_kept_frame(folder, OPTIONS, settings, date(2026, 12, 2))
+    assert shown is not None
+    monkeypatch.setattr(ImageLoader, "request", lambda self, key, notify=None: None)  # never decoded
+    monkeypatch.setattr(first_frame, "SHOWN_AT_MOST_MS", 200)
+    controller = _controller(qtbot, qapp, PROJECT_ROOT / "exhibits", tmp_path)
+    window = controller.window
+    with qtbot.waitSignal(shown.destroyed, timeout=5000):  # not left behind the kiosk's window all day
+        first_frame.FrameKeeper(window, controller.mode.attract, shown, None, folder)
+        qtbot.wait(50)
+        assert shown.isVisible()

@@ -173,7 +173,7 @@ class AttractScreen(QWidget):
     def is_placeholder(self, index: int) -> bool:
         return self._pixmaps.get(index) is None
 
-    def stand_in(self, frame: QImage) -> None:
+    def stand_in(self, frame: QImage | None) -> None:
         """Drawn until the first still is in: the same frame, kept by an earlier start."""
         self._stand_in = frame
         self.update()

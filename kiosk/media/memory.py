@@ -1,15 +1,15 @@
 """Memory the image cache lets go goes back to the system.
 
-glibc's allocator raises its mmap threshold to the size of each large block
-freed, so after the first few stills every later one comes from the heap; a
-day of decodes of different sizes then leaves hundreds of MB of free heap that
-the kernel still counts as the kiosk's. Two things keep it flat:
-- a fixed threshold (`keep_large_blocks_apart`): a block the size of a 4K
-  still or larger gets a mapping of its own, unmapped the moment it is freed;
-  smaller ones (tiles, 1080p stills) keep reusing pages already mapped, which
-  decodes in a row need to stay quick;
+glibc gives each thread that allocates its own arena. Stills are decoded on
+the decoder threads and freed on the GUI thread, so every arena ends up holding
+free pages between live blocks, and after a day of stills of different sizes
+hundreds of MB the kiosk no longer uses are still counted as its own. Two
+things keep it flat:
+- one arena for every thread (`use_one_arena`, at start, before any thread
+  allocates), where the blocks a still frees are the ones the next still reuses;
 - `release_free_memory` (malloc_trim) once decoding has been quiet for a moment,
-  for the free pages left among the smaller blocks.
+  not on every eviction, so that decodes in a row reuse pages already mapped
+  (a page fault costs much more in a virtual machine than a reuse).
 """
 
 from __future__ import annotations
@@ -20,10 +20,8 @@ import logging
 
 log = logging.getLogger(__name__)
 
-M_MMAP_THRESHOLD = -3
-"""mallopt's parameter (malloc.h); setting it also ends the threshold's adjustment."""
-OWN_MAPPING_BYTES = 16 * 2**20
-"""Blocks this large get a mapping of their own: a 4K still is 33 MB, a 1080p one 8 MB, a tile 4 MB."""
+M_ARENA_MAX = -8
+"""mallopt's parameter for the number of arenas (malloc.h)."""
 
 
 def _glibc() -> ctypes.CDLL | None:
@@ -40,9 +38,9 @@ def _glibc() -> ctypes.CDLL | None:
 _LIBC = _glibc()
 
 
-def keep_large_blocks_apart() -> bool:
-    """Fix the allocator's mmap threshold (at start, before stills are decoded); False without glibc."""
-    return _LIBC is not None and bool(_LIBC.mallopt(M_MMAP_THRESHOLD, OWN_MAPPING_BYTES))
+def use_one_arena() -> bool:
+    """One arena for every thread (at start, before stills are decoded); False without glibc."""
+    return _LIBC is not None and bool(_LIBC.mallopt(M_ARENA_MAX, 1))
 
 
 def release_free_memory() -> bool:

@@ -34,7 +34,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
-from kiosk.media.memory import keep_large_blocks_apart
+from kiosk.media.memory import use_one_arena
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.attract import AttractScreen
@@ -183,7 +183,7 @@ def show_kept_frame(folder: Path, options: tuple[str, ...], settings_file: Path,
     image = _image(record, pixels)
     if image is None:
         return None
-    keep_large_blocks_apart()
+    use_one_arena()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     screen = next((screen for screen in QGuiApplication.screens()
                    if _screen_key(screen.geometry(), screen.devicePixelRatio()) == conditions.screen), None)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content.loader import Catalog
 from kiosk.locale import INTERFACE_LANGUAGES
 from kiosk.media.images import ImageLoader, budget_for_screen
-from kiosk.media.memory import keep_large_blocks_apart
+from kiosk.media.memory import use_one_arena
 from kiosk.media.speech import QtVoice, Voice
 from kiosk.media.tiles import TileStore
 from kiosk.paths import tiles_cache_dir
@@ -35,7 +35,7 @@ SMALLEST_DIAGONAL = 21.5
 
 
 def create_application() -> QApplication:
-    keep_large_blocks_apart()  # before the first still is decoded (kiosk.media.memory)
+    use_one_arena()  # before the first still is decoded (kiosk.media.memory)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Exhibit Kiosk")

@@ -22,7 +22,7 @@ CHURN = textwrap.dedent("""
     if sys.argv[2] == "without":  # the allocator left to itself
         images.release_free_memory = lambda: False
         import kiosk.ui.app
-        kiosk.ui.app.keep_large_blocks_apart = lambda: False
+        kiosk.ui.app.use_one_arena = lambda: False
     create_application()
 
     def pss_mb():

@@ -2,7 +2,8 @@
 process (start-up time and peak memory only mean something there) and prints
 one JSON line.
 
-    python bench/probes.py first-frame kiosk|bare WIDTHxHEIGHT
+    python bench/probes.py first-frame bare WIDTHxHEIGHT
+    python bench/probes.py first-frame kiosk [--sample]
     python bench/probes.py tour WIDTHxHEIGHT
     python bench/probes.py home EXHIBITS_DIR
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -105,21 +107,61 @@ def kiosk_on_screen(catalog, width: int, height: int):
     return controller
 
 
-def first_frame_kiosk(width: int, height: int) -> None:
-    """The kiosk as `kiosk run` starts it, until attract mode has drawn its first still sharp."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
+class PeakSampler:
+    """This process's PSS every 5 ms on a thread of its own: the kernel keeps a
+    peak of the resident size (VmHWM), which counts shared libraries whole, but none of PSS."""
 
-    from kiosk.content.cache import CheckedCache
-    from kiosk.content.loader import load_catalog
-    from kiosk.paths import bundled_exhibits_dir, checked_cache_dir
+    def __init__(self) -> None:
+        self.peak = pss_mb()
+        self._running = True
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
 
-    catalog = load_catalog([bundled_exhibits_dir()], CheckedCache(checked_cache_dir()))
-    attract = kiosk_on_screen(catalog, width, height).mode.attract
-    while attract.is_placeholder(attract.index):
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    attract.repaint()
-    _report()
+    def _run(self) -> None:
+        while self._running:
+            self.peak = max(self.peak, pss_mb())
+            time.sleep(0.005)
+
+    def stop(self) -> float:
+        self._running = False
+        self._thread.join()
+        return max(self.peak, pss_mb())
+
+
+def first_frame_kiosk(sample: bool = False) -> None:
+    """`kiosk run` itself (kiosk.cli), until its first frame: the frame an earlier
+    start kept, or else attract mode's first still drawn sharp. The screen is the
+    platform's (bench/targets.py gives the offscreen platform one of the size wanted).
+    `sample`: with the peak PSS until then (the sampling slows the start a little)."""
+    sampler = PeakSampler() if sample else None
+
+    def report(kept: bool) -> None:
+        _report(kept=kept, **({"peak_pss_mb": sampler.stop()} if sampler is not None else {}))
+
+    from kiosk import cli
+    from kiosk.operation import first_frame
+
+    keeper_sharp = first_frame.FrameKeeper._sharp
+
+    def sharp(keeper: first_frame.FrameKeeper) -> None:  # attract mode's first sharp frame
+        keeper.window.repaint()
+        report(kept=False)
+        keeper_sharp(keeper)  # kept for the next start, as `kiosk run` does
+        from PySide6.QtWidgets import QApplication
+        QApplication.exit(0)
+
+    first_frame.FrameKeeper._sharp = sharp  # type: ignore[method-assign]
+    shown = first_frame.show_kept_frame
+
+    def show_kept_frame(*args: object) -> object:
+        frame = shown(*args)  # type: ignore[arg-type]
+        if frame is not None:
+            report(kept=True)
+            sys.exit(0)
+        return frame
+
+    first_frame.show_kept_frame = show_kept_frame  # type: ignore[assignment]
+    cli.main(["run", "--exhibits", str(ROOT / "exhibits")])
 
 
 def tour(width: int, height: int) -> None:
@@ -128,6 +170,7 @@ def tour(width: int, height: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content.loader import load_catalog
+    from kiosk.media.images import RELEASE_AFTER_MS
     from kiosk.paths import bundled_exhibits_dir
     from kiosk.ui.app import build_context, create_application, display_metrics
     from kiosk.ui.window import KioskWindow
@@ -161,6 +204,10 @@ def tour(width: int, height: int) -> None:
             ctx.visit.close_still()
     ctx.visit.go_home()
     settle()
+    at_rest = time.perf_counter() + RELEASE_AFTER_MS / 1000 + 0.5  # the kiosk with no visitor, a moment on
+    while time.perf_counter() < at_rest:
+        QApplication.processEvents()
+        time.sleep(0.01)
     _report(cached_mb=ctx.images.cached_bytes / 2**20)
 
 
@@ -192,8 +239,10 @@ def home(exhibits: Path) -> None:
 
 def main() -> None:
     what, *args = sys.argv[1:]
-    if what == "first-frame":
-        (first_frame_kiosk if args[0] == "kiosk" else first_frame_bare)(*_size(args[1]))
+    if what == "first-frame" and args[0] == "kiosk":
+        first_frame_kiosk(sample="--sample" in args)
+    elif what == "first-frame":
+        first_frame_bare(*_size(args[1]))
     elif what == "tour":
         tour(*_size(args[0]))
     elif what == "home":

@@ -5,7 +5,7 @@ reference measured in the same run (issue "Performance"), with whether it is met
 
 Start-up and memory run in fresh processes (bench/probes.py); Chromium is
 Debian's `chromium`, headless, showing the same screen as a web page (a figure
-that needs it says so when it is not installed). About two minutes on 2 cores.
+that needs it says so when it is not installed). About five minutes on 2 cores.
 """
 
 from __future__ import annotations

@@ -147,12 +147,16 @@ def _read(folder: Path) -> tuple[dict[str, Any], bytes] | None:
 
 
 def _conditions(record: dict[str, Any]) -> Conditions | None:
+    """The record's conditions, or None when it is not one (damaged, or from another version)."""
     try:
-        conditions = Conditions(**{name: record[name] for name in Conditions.__dataclass_fields__})
-        return Conditions(**{**asdict(conditions), "options": tuple(conditions.options),
-                             "screen": tuple(conditions.screen)})
+        fields = {name: record[name] for name in Conditions.__dataclass_fields__}
+        conditions = Conditions(**{**fields, "options": tuple(fields["options"]), "screen": tuple(fields["screen"])})
     except (KeyError, TypeError):
         return None
+    texts = (conditions.version, conditions.settings, conditions.content_root, conditions.content)
+    if not all(isinstance(text, str) for text in texts) or not isinstance(conditions.day, str | None):
+        return None
+    return conditions
 
 
 def _image(record: dict[str, Any], pixels: bytes) -> QImage | None:

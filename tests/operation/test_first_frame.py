@@ -4,6 +4,7 @@ changed or damaged, and the start is as it was (kiosk.operation.first_frame)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -67,7 +68,7 @@ def test_the_kept_frame_is_shown_full_screen_with_its_own_pixels(kept, qtbot):
 
 
 @pytest.mark.parametrize("change", ["settings", "content added", "content touched", "options", "pixels cut",
-                                    "record damaged", "record gone"])
+                                    "record damaged", "record of wrong types", "record gone"])
 def test_anything_changed_or_damaged_shows_nothing_early(kept, change):
     folder, content, settings = kept
     if change == "settings":
@@ -84,6 +85,9 @@ def test_anything_changed_or_damaged_shows_nothing_early(kept, change):
         (folder / PIXELS).write_bytes((folder / PIXELS).read_bytes()[:1000])
     elif change == "record damaged":
         (folder / RECORD).write_text('{"version": ', encoding="utf-8")
+    elif change == "record of wrong types":
+        record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        (folder / RECORD).write_text(json.dumps({**record, "content_root": 5}), encoding="utf-8")
     else:
         (folder / RECORD).unlink()
     assert _shown(folder, settings) is None

@@ -135,15 +135,12 @@ class KeptFrame(QWidget):
         self.painted = True
 
 
-def _read(folder: Path) -> tuple[dict[str, Any], bytes] | None:
+def _record(folder: Path) -> dict[str, Any] | None:
     try:
         record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
-        pixels = (folder / PIXELS).read_bytes()
     except (OSError, ValueError):
         return None
-    if not isinstance(record, dict):
-        return None
-    return record, pixels
+    return record if isinstance(record, dict) else None
 
 
 def _conditions(record: dict[str, Any]) -> Conditions | None:
@@ -159,23 +156,24 @@ def _conditions(record: dict[str, Any]) -> Conditions | None:
     return conditions
 
 
-def _image(record: dict[str, Any], pixels: bytes) -> QImage | None:
+def _image(record: dict[str, Any], folder: Path) -> tuple[QImage, bytes] | None:
+    """The kept pixels (read only once everything else holds) and the bytes they live in."""
     try:
         width, height, line = int(record["width"]), int(record["height"]), int(record["bytes_per_line"])
-    except (KeyError, TypeError, ValueError):
+        pixels = (folder / PIXELS).read_bytes()
+    except (KeyError, TypeError, ValueError, OSError):
         return None
     if width <= 0 or height <= 0 or line < 4 * width or len(pixels) != line * height:
         return None
-    return QImage(pixels, width, height, line, QImage.Format.Format_RGB32)
+    return QImage(pixels, width, height, line, QImage.Format.Format_RGB32), pixels
 
 
 def show_kept_frame(folder: Path, options: tuple[str, ...], settings_file: Path, today: date) -> KeptFrame | None:
     """Show the frame kept by the last start if nothing it depends on has changed;
     None otherwise (and whatever is wrong with what was kept: it is only a head start)."""
-    kept = _read(folder)
-    if kept is None:
+    record = _record(folder)
+    if record is None:
         return None
-    record, pixels = kept
     conditions = _conditions(record)
     if conditions is None or (conditions.version, conditions.options, conditions.settings) != \
             Conditions.at_start(options, settings_file):
@@ -184,9 +182,10 @@ def show_kept_frame(folder: Path, options: tuple[str, ...], settings_file: Path,
         return None
     if content_signature(Path(conditions.content_root)) != conditions.content:
         return None
-    image = _image(record, pixels)
-    if image is None:
+    kept = _image(record, folder)
+    if kept is None:
         return None
+    image, pixels = kept
     use_one_arena()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     screen = next((screen for screen in QGuiApplication.screens()

@@ -246,6 +246,16 @@ def check_clips(catalog: Catalog | None) -> Check:
                  f"clips and recordings cannot play: {missing} (apt install libpulse0)")
 
 
+def check_stills() -> Check:
+    from kiosk.media.images import jpeg_decoder_missing
+
+    missing = jpeg_decoder_missing()
+    if missing is None:
+        return Check("stills", "ok", "JPEGs decode through simplejpeg (libjpeg-turbo with SIMD)")
+    return Check("stills", "warn", f"JPEGs decode through Qt, about half as fast: {missing} "
+                                   "(pip install simplejpeg)")
+
+
 def check_service() -> Check:
     unit = next((folder / UNIT for folder in UNIT_FOLDERS if (folder / UNIT).exists()), None)
     if unit is None:
@@ -281,6 +291,7 @@ def run_checks(config: Path | None, exhibits: Path | None) -> list[Check]:
     checks.append(check_pin(loaded))
     checks.append(check_speech(loaded))
     checks.append(check_clips(catalog))
+    checks.append(check_stills())
     checks.append(check_service())
     screens = found.get("screens") if found else None
     width, height = ((screens[0]["width"], screens[0]["height"]) if isinstance(screens, list) and screens

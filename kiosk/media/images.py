@@ -8,6 +8,7 @@ LRU cache so that moving back and forth between panels does not decode again.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import weakref
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPixmap, QTransform
 
 from kiosk.content.images import MAX_DECODE_BYTES
 from kiosk.media.crop import Size, contain_size, cover_size, crop_around
@@ -27,14 +28,6 @@ from kiosk.media.memory import release_free_memory
 
 log = logging.getLogger(__name__)
 
-PILLOW_MAX_PIXELS = 2_600_000
-"""JPEGs decoded to at most this many pixels go through Pillow, larger ones
-through Qt. Measured here (bench/targets.py): Pillow's SIMD decode wins at
-1080p, but handing its pixels over to a QImage costs about 35 ms at 4K, more
-than Qt's own decoder loses."""
-ORIENTATION_TAG = 0x0112
-QUARTER_TURNS = {5, 6, 7, 8}
-"""EXIF orientations that swap width and height."""
 
 
 class Fit(str, Enum):
@@ -136,8 +129,8 @@ def decode(key: ImageKey, budget: int = MAX_DECODE_BYTES) -> QImage:
         log.warning("not decoding %s: a %dx%d still takes more than the %d MB one decode may use",
                     key.path, shown[0], shown[1], budget // 2**20)
         return QImage()
-    pillow = reader.format().data() == b"jpeg" and plan.size[0] * plan.size[1] <= PILLOW_MAX_PIXELS
-    image = _decode_jpeg(key.path, plan.size) if pillow else None
+    jpeg = reader.format().data() == b"jpeg"
+    image = _decode_jpeg(key.path, plan.size, reader.transformation()) if jpeg else None
     if image is None:
         if plan.size != shown:
             reader.setScaledSize(QSize(plan.size[1], plan.size[0]) if turned else QSize(*plan.size))
@@ -153,32 +146,58 @@ def decode(key: ImageKey, budget: int = MAX_DECODE_BYTES) -> QImage:
     return image
 
 
-def _decode_jpeg(path: Path, size: Size) -> QImage | None:
-    """A JPEG through Pillow's libjpeg-turbo, whose SIMD code decodes about
-    twice as fast as Qt's bundled copy: scaled by 1/2, 1/4 or 1/8 inside the
-    decoder (draft) to just above `size` (as shown, after EXIF rotation), then
-    resampled to it. None, to fall back to Qt, when Pillow is missing or fails."""
+@functools.cache
+def jpeg_decoder_missing() -> str | None:
+    """Why JPEGs decode through Qt's slower decoder here, or None when simplejpeg loads."""
     try:
-        from PIL import Image, ImageOps
-    except ImportError:
+        import simplejpeg  # noqa: F401 - loading it is the question
+    except ImportError as error:
+        log.warning("JPEG stills decode through Qt, about half as fast: simplejpeg does not load (%s)", error)
+        return f"simplejpeg does not load ({error})"
+    return None
+
+
+def _decode_jpeg(path: Path, size: Size, transformation: QImageIOHandler.Transformation) -> QImage | None:
+    """A JPEG through simplejpeg's libjpeg-turbo, whose SIMD code decodes about
+    twice as fast as Qt's bundled copy: scaled in eighths (1/8 to 7/8) inside the
+    decoder to just above `size` (as shown, after `transformation`, the EXIF
+    orientation), straight into the QImage's own pixels in Qt's native layout,
+    then turned and resampled. None, to fall back to Qt, when simplejpeg is
+    missing or refuses the file (CMYK, damaged data)."""
+    if jpeg_decoder_missing() is not None:
         return None
+    import simplejpeg
+
+    turned = bool(transformation & QImageIOHandler.Transformation.TransformationRotate90)
+    least = {"min_width": size[1] if turned else size[0], "min_height": size[0] if turned else size[1]}
     try:
-        with Image.open(path) as opened:
-            orientation = opened.getexif().get(ORIENTATION_TAG, 1)
-            stored = (size[1], size[0]) if orientation in QUARTER_TURNS else size
-            opened.draft("RGB", stored)
-            picture = opened.convert("RGB") if opened.mode != "RGB" else opened
-            if orientation != 1:
-                picture = ImageOps.exif_transpose(picture)
-            if picture.size != size:  # resampled at 3 bytes a pixel, before it grows to 4
-                picture = picture.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
-            # 4 bytes a pixel, the layout Qt draws (Pillow's own conversion is
-            # several times quicker than converting the QImage afterwards)
-            data = picture.convert("RGBX").tobytes()
-    except Exception as error:  # noqa: BLE001 - Qt's decoder gets its turn and reports it
-        log.debug("Pillow could not decode %s: %s", path, error)
+        data = path.read_bytes()
+        height, width, _, _ = simplejpeg.decode_jpeg_header(data, **least)
+        image = QImage(width, height, QImage.Format.Format_RGB32)  # B, G, R, 255 in memory
+        if image.isNull():
+            return None
+        simplejpeg.decode_jpeg(data, colorspace="BGRX", buffer=image.bits(), **least)
+    except (OSError, ValueError) as error:
+        log.debug("simplejpeg could not decode %s: %s", path, error)
         return None
-    return QImage(data, size[0], size[1], 4 * size[0], QImage.Format.Format_RGBX8888).copy()
+    image = _oriented(image, transformation)
+    if (image.width(), image.height()) != size:
+        image = image.scaled(QSize(*size), Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+def _oriented(image: QImage, transformation: QImageIOHandler.Transformation) -> QImage:
+    """`image` as EXIF says it is shown, in the order Qt's own reader applies
+    it: mirrored and flipped first, then turned a quarter clockwise."""
+    flags = QImageIOHandler.Transformation
+    mirror = QTransform().scale(-1 if transformation & flags.TransformationMirror else 1,
+                                -1 if transformation & flags.TransformationFlip else 1)
+    if not mirror.isIdentity():
+        image = image.transformed(mirror)
+    if transformation & flags.TransformationRotate90:
+        image = image.transformed(QTransform().rotate(90))
+    return image
 
 
 class _Relay(QObject):

@@ -23,6 +23,13 @@ from kiosk.cli import main
 sys.exit(main(["doctor"]))
 """
 
+DOCTOR_WITHOUT_SIMPLEJPEG = """
+import sys
+sys.modules["simplejpeg"] = None  # as on a PC where it did not install: importing it fails
+from kiosk.cli import main
+sys.exit(main(["doctor"]))
+"""
+
 
 @pytest.fixture
 def env(tmp_path):
@@ -49,6 +56,7 @@ def test_a_healthy_pc_passes_and_says_what_it_found(env):
     assert "2 exhibits, 0 errors" in _line(result, "content")
     assert _line(result, "admin PIN").startswith("warn")  # not set: a warning, not a failure
     assert "drawn off screen in" in _line(result, "first frame")
+    assert _line(result, "stills").startswith("ok") and "simplejpeg" in _line(result, "stills")
     report = json.loads(_doctor(env, "--json").stdout)
     assert report["healthy"] is True
     assert {"display", "settings", "content", "logs folder", "first frame", "service"} <= {
@@ -71,6 +79,14 @@ def test_a_missing_chinese_font_fails_with_its_language(env, tmp_path):
     line = _line(result, "font for 中文 (zh)")
     assert line.startswith("FAIL") and "boxes" in line
     assert _line(result, "font for English (en)").startswith("ok")
+
+
+def test_without_simplejpeg_stills_still_decode_and_the_doctor_says_why_they_are_slower(env):
+    result = _doctor(env, script=DOCTOR_WITHOUT_SIMPLEJPEG)
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = _line(result, "stills")
+    assert line.startswith("warn") and "half as fast" in line and "pip install simplejpeg" in line
+    assert "drawn off screen in" in _line(result, "first frame")  # Qt's decoder drew it
 
 
 def test_an_unwritable_state_folder_fails_with_its_path(env, tmp_path):

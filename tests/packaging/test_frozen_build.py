@@ -35,3 +35,4 @@ def test_the_frozen_kiosk_validates_and_passes_its_doctor(frozen, tmp_path):
                             timeout=120)
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert "display: platform offscreen" in doctor.stdout and "first frame: attract mode" in doctor.stdout
+    assert "ok    stills: JPEGs decode through simplejpeg" in doctor.stdout  # the fast decoder is in the build

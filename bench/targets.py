@@ -219,6 +219,23 @@ def _run_events(seconds: float) -> None:
         time.sleep(0.01)
 
 
+def _attract_p99(attract) -> float:
+    """p99 of 240 paints, half of them in the middle of a turn and half while it
+    crossfades into the next (two stills drawn), on a clock stepped through both."""
+    timeline, started = attract.timeline, attract._started
+    moments = [timeline.slide_ms / 2 + 4 * i for i in range(120)]
+    moments += [timeline.slide_ms - timeline.fade_ms + timeline.fade_ms * i / 120 for i in range(120)]
+    paints = []
+    for moment in moments:
+        attract.clock = lambda moment=moment: started + moment / 1000
+        began = time.perf_counter()
+        attract.repaint()
+        paints.append((time.perf_counter() - began) * 1000)
+        time.sleep(0.004)
+    paints.sort()
+    return paints[int(len(paints) * 0.99) - 1]
+
+
 def screens_in_process(repeat: int) -> dict[str, float]:
     """Tile tap to the exhibit's first frame, and attract painting, in this process."""
     from PySide6.QtWidgets import QApplication
@@ -236,14 +253,7 @@ def screens_in_process(repeat: int) -> dict[str, float]:
         for _ in range(20):
             QApplication.processEvents()
             ctx.images.wait()
-        paints = []
-        for _ in range(240):
-            began = time.perf_counter()
-            attract.repaint()
-            paints.append((time.perf_counter() - began) * 1000)
-            time.sleep(0.004)
-        paints.sort()
-        figures[f"attract p99 {width}"] = paints[int(len(paints) * 0.99) - 1]
+        figures[f"attract p99 {width}"] = _attract_p99(attract)
         if width == 1920:
             _run_events(2.0)  # attract mode runs on: the first screens get built
             for label in ("screen built ahead", "built on the tap", "shown before"):

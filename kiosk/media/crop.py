@@ -41,9 +41,3 @@ def crop_around(scaled: Size, box: Size, focus: tuple[float, float]) -> Rect:
     return (_crop_start(focus[0], scaled[0], width), _crop_start(focus[1], scaled[1], height),
             width, height)
 
-
-def focus_in_cover(source: Size, box: Size, focus: tuple[float, float]) -> tuple[float, float]:
-    """Where the focus point lands in a picture covered into `box`."""
-    scaled = cover_size(source, box)
-    x, y, _, _ = crop_around(scaled, box, focus)
-    return focus[0] * scaled[0] - x, focus[1] * scaled[1] - y

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.media.crop import contain_size, cover_size, crop_around, focus_in_cover
+from kiosk.media.crop import contain_size, cover_size, crop_around
 from kiosk.media.images import Fit, ImageKey, decode
 
 
@@ -31,6 +31,8 @@ def test_the_focus_point_is_found_where_the_decoder_put_it(qapp, tmp_path):
             image.setPixelColor(x + dx, y + dy, QColor("red"))
     image.save(str(path))
     decoded = decode(ImageKey(path, 150, 150, Fit.COVER, focus))
-    fx, fy = focus_in_cover((400, 200), (decoded.width(), decoded.height()), focus)
+    scaled = cover_size((400, 200), (decoded.width(), decoded.height()))
+    left, top, _, _ = crop_around(scaled, (decoded.width(), decoded.height()), focus)
+    fx, fy = focus[0] * scaled[0] - left, focus[1] * scaled[1] - top
     assert fx > 100  # near the edge the crop cannot centre it (75)
     assert decoded.pixelColor(round(fx), round(fy)).red() > 200

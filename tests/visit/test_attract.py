@@ -7,7 +7,7 @@ import pytest
 from kiosk.content.schema import GalleryPanel
 from kiosk.content.text import Text
 from kiosk.locale.strings import tr
-from kiosk.visit.attract import Slide, Timeline, attract_slides, call_to_action, zoom_at
+from kiosk.visit.attract import Slide, Timeline, attract_slides, call_to_action, drift_at
 
 
 def test_the_timeline_crossfades_in_the_last_fade_ms_of_each_slide():
@@ -21,10 +21,13 @@ def test_the_timeline_crossfades_in_the_last_fade_ms_of_each_slide():
     assert 0 < timeline.motion(1500, 1) < 1
 
 
-def test_consecutive_slides_meet_at_the_same_zoom():
-    assert zoom_at(0, 0.0) == 1.0
-    assert zoom_at(0, 1.0) == pytest.approx(zoom_at(1, 0.0))
-    assert zoom_at(1, 1.0) == pytest.approx(zoom_at(2, 0.0))
+def test_a_still_drifts_across_its_margin_in_whole_pixels_a_step_at_a_time():
+    margin = (192, 108)
+    path = [drift_at(step / 570, margin) for step in range(571)]  # 9.5 s at 60 frames a second
+    assert path[0] == (0, 0) and path[-1] == margin
+    assert all(isinstance(x, int) and isinstance(y, int) for x, y in path)
+    steps = {(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in zip(path, path[1:], strict=False)}
+    assert steps <= {(0, 0), (1, 0), (0, 1), (1, 1)}  # never a jump, never back
 
 
 def test_slides_are_each_exhibits_tile_then_its_gallery_stills(ctx):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 
 from kiosk.locale.strings import tr
 from kiosk.ui.screens.attract import AttractScreen
@@ -125,23 +125,51 @@ def test_each_slide_is_titled_in_every_enabled_language(ctx):
     assert "SHENZHOU 13" in caption_lines(ctx, exhibit)[1][0]
 
 
-def test_under_reduced_motion_the_still_does_not_zoom(qtbot, tmp_path):
-    import dataclasses
+def _stripes(tmp_path, size=(640, 360)):
+    from PySide6.QtGui import QImage, QPainter
 
-    from PySide6.QtGui import QColor, QImage, QPainter
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor("black"))
+    painter = QPainter(image)
+    for x in range(0, size[0], 40):
+        painter.fillRect(x, 0, 20, size[1], QColor("white"))  # stripes show any movement or resampling
+    for y in range(0, size[1], 40):
+        painter.fillRect(0, y, size[0], 3, QColor(200, 30, 30))
+    painter.end()
+    path = tmp_path / "stripes.png"
+    image.save(str(path))
+    return path
+
+
+def test_a_drifting_still_is_its_decoded_pixels_moved_by_whole_pixels(qtbot, ctx, tmp_path):
+    """No frame resamples the still: the top of each frame, above the scrim, is
+    the decoded still itself, moved further right and down as the turn goes on."""
+    from kiosk.ui.screens.attract import OVERSCAN
+
+    now = [0.0]
+    slide = Slide(ctx.catalog.exhibits[0], _stripes(tmp_path, (1600, 900)), (0.5, 0.5))
+    attract = attract_on(qtbot, ctx, [slide], 8000, 500, (800, 450), clock=lambda: now[0])
+    still = ctx.images.request(attract._key(0)).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert still.width() == round(800 * OVERSCAN)
+    offsets = []
+    for seconds in (0.0, 3.0, 6.0):
+        now[0] = seconds
+        frame = attract.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        offset = next(((dx, dy) for dx in range(still.width() - 799) for dy in range(still.height() - 449)
+                       if still.copy(dx, dy, 800, 100) == frame.copy(0, 0, 800, 100)), None)
+        assert offset is not None, f"the frame at {seconds} s is no copy of the still"
+        offsets.append(offset)
+    assert offsets[0] < offsets[1] < offsets[2]
+
+
+def test_under_reduced_motion_the_still_does_not_move(qtbot, tmp_path):
+    import dataclasses
 
     from kiosk.ui.theme import Theme
 
     theme = Theme(motion=dataclasses.replace(Theme().motion, reduced=True))
     ctx = make_context(theme=theme)
-    image = QImage(640, 360, QImage.Format.Format_RGB32)
-    image.fill(QColor("black"))
-    painter = QPainter(image)
-    for x in range(0, 640, 40):
-        painter.fillRect(x, 0, 20, 360, QColor("white"))  # stripes show any zoom
-    painter.end()
-    path = tmp_path / "stripes.png"
-    image.save(str(path))
+    path = _stripes(tmp_path)
     now = [0.0]
     attract = attract_on(qtbot, ctx, [Slide(ctx.catalog.exhibits[0], path, (0.5, 0.5))], 8000, 500,
                          (800, 450), clock=lambda: now[0])

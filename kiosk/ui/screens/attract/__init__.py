@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHideEvent,
     QImage,
@@ -38,8 +38,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.loader import Catalog
 from kiosk.content.text import Text
 from kiosk.media import multimedia
-from kiosk.media.crop import focus_in_cover
-from kiosk.media.images import Fit, ImageKey, displayed_size
+from kiosk.media.images import Fit, ImageKey
 from kiosk.ui.context import Context
 from kiosk.ui.icons import icon_fonts_loaded
 from kiosk.ui.layout import FillParent
@@ -54,14 +53,14 @@ from kiosk.ui.screens.attract.texts import (
     paint_scrim,
     render_caption,
 )
-from kiosk.visit.attract import Slide, Timeline, call_to_action, zoom_at
+from kiosk.visit.attract import DRIFT, Slide, Timeline, call_to_action, drift_at
 from kiosk.visit.model import Place, Screen
 
 log = logging.getLogger(__name__)
 
-OVERSCAN = 1.15
-"""Stills are decoded this much larger than the screen, so that the Ken Burns
-zoom (kiosk.visit.attract.ZOOM) never enlarges the decoded pixels."""
+OVERSCAN = 1.0 + DRIFT
+"""Stills are decoded (covering, around their focus point) this much larger
+than the screen, so that they can drift at their own pixels."""
 GLYPHS_AT_THE_LATEST_MS = 500
 """The glyphs come after the first sharp frame, or after this when no still shows."""
 BREATH_MS = 4000
@@ -103,7 +102,6 @@ class AttractScreen(QWidget):
         self._pressed = False
         self._pixmaps: dict[int, QPixmap | None] = {}
         """Decoded stills of the slides on screen; None while decoding or when broken."""
-        self._sources: dict[Path, QSize] = {}
         self._texts: AttractTexts | None = None
         self._captions: dict[int, QPixmap] = {}
         self._clip: AttractClip | None = None
@@ -144,7 +142,6 @@ class AttractScreen(QWidget):
         self._started = self.clock()
         self._pixmaps.clear()
         self._captions.clear()
-        self._sources.clear()
         self._request()
         self.update()
 
@@ -260,8 +257,6 @@ class AttractScreen(QWidget):
         self._pixmaps = {i: self._pixmaps.get(i) or self.ctx.images.request(self._key(i), self._on_image)
                          for i in wanted}
         self._captions = {i: caption for i, caption in self._captions.items() if i in wanted}
-        for i in wanted:
-            self._source_size(self.slides[i].path)  # read the header now, not while painting
         self._play_clip(self.slides[self._turn % len(self.slides)].clip)
 
     def _play_clip(self, path: Path | None) -> None:
@@ -279,11 +274,6 @@ class AttractScreen(QWidget):
                 self.update()
                 if index == self._turn % len(self.slides):
                     self._request()  # this turn's still is in: now the next one's
-
-    def _source_size(self, path: Path) -> QSize:
-        if path not in self._sources:
-            self._sources[path] = displayed_size(path)
-        return self._sources[path]
 
     # --- painting ------------------------------------------------------------------------
 
@@ -332,21 +322,20 @@ class AttractScreen(QWidget):
                 and clip.paint(painter, self.width(), self.height()):
             return
         pixmap = self._pixmaps.get(index)
-        source = self._source_size(self.slides[index].path) if pixmap is not None else QSize()
-        if pixmap is None or not source.isValid():  # no slides, still decoding, or broken
+        if pixmap is None:  # no slides, still decoding, or broken
             paint_placeholder(painter, self.ctx, texts, self.width(), self.height(), self.devicePixelRatioF())
             return
         ratio = self.devicePixelRatioF()
-        scale = min(pixmap.width() / ratio / self.width(), pixmap.height() / ratio / self.height())
-        still = self.ctx.theme.motion.reduced  # no slow zoom for visitors whom motion troubles
-        drawn = (1.0 if still else zoom_at(turn, self.timeline.motion(elapsed, turn))) / scale
-        anchor = QPointF(*focus_in_cover((source.width(), source.height()),
-                                         (pixmap.width(), pixmap.height()), self.slides[index].focus)) / ratio
-        # The focus point stays where it is at zoom 1 while the still grows around it.
+        margin = (max(0, pixmap.width() - round(self.width() * ratio)),
+                  max(0, pixmap.height() - round(self.height() * ratio)))
+        if self.ctx.theme.motion.reduced:  # no drift for visitors whom motion troubles
+            drift = (margin[0] // 2, margin[1] // 2)
+        else:
+            drift = drift_at(self.timeline.motion(elapsed, turn), margin)
+        # At whole device pixels and the still's own size: a copy, not a resampling.
         painter.save()
-        painter.translate(anchor / scale - anchor * drawn)
-        painter.scale(drawn / ratio, drawn / ratio)
-        painter.drawPixmap(0, 0, pixmap)
+        painter.scale(1 / ratio, 1 / ratio)
+        painter.drawPixmap(QPoint(-drift[0], -drift[1]), pixmap)
         painter.restore()
 
     def _paint_caption(self, painter: QPainter, texts: AttractTexts, turn: int, opacity: float) -> None:

@@ -29,7 +29,6 @@ from kiosk.media.memory import release_free_memory
 log = logging.getLogger(__name__)
 
 
-
 class Fit(str, Enum):
     CONTAIN = "contain"   # whole image inside the box
     COVER = "cover"       # box filled, cropped around the focus point

@@ -102,8 +102,9 @@ class Timeline:
 
 
 def drift_at(motion: float, margin: tuple[int, int]) -> tuple[int, int]:
-    """How far (in pixels, right and down) a still that is `margin` larger than
-    the screen has drifted at `motion` of its turn. Whole pixels, so that a frame
+    """Where in a still that is `margin` larger than the screen the screen's top
+    left corner is, at `motion` of its turn: it moves right and down across the
+    margin, so the still drifts left and up. Whole pixels, so that a frame
     is a plain copy of the still, never resampled; every still drifts the same
     way, so that two crossfading stills move as one."""
     return round(motion * margin[0]), round(motion * margin[1])

@@ -328,10 +328,8 @@ class AttractScreen(QWidget):
         ratio = self.devicePixelRatioF()
         margin = (max(0, pixmap.width() - round(self.width() * ratio)),
                   max(0, pixmap.height() - round(self.height() * ratio)))
-        if self.ctx.theme.motion.reduced:  # no drift for visitors whom motion troubles
-            drift = (margin[0] // 2, margin[1] // 2)
-        else:
-            drift = drift_at(self.timeline.motion(elapsed, turn), margin)
+        reduced = self.ctx.theme.motion.reduced  # held still, centred, for visitors whom motion troubles
+        drift = drift_at(0.5 if reduced else self.timeline.motion(elapsed, turn), margin)
         # At whole device pixels and the still's own size: a copy, not a resampling.
         painter.save()
         painter.scale(1 / ratio, 1 / ratio)

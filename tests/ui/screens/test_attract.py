@@ -234,3 +234,80 @@ def test_the_first_sharp_frame_does_not_wait_for_the_icon_fonts(qtbot, ctx, monk
     image = attract.grab().toImage()
     assert any(image.pixelColor(x, y) == accent for x in range(glyph.left(), glyph.right())
                for y in range(glyph.top(), glyph.bottom()))
+
+
+def _crossfading(qtbot, ctx, tmp_path):
+    """Attract mode 300 ms into a 400 ms crossfade from stripes to a red field."""
+    red = tmp_path / "red.png"
+    red.write_bytes(png_bytes(640, 360, (200, 0, 0)))
+    first, second = ctx.catalog.exhibits[:2]
+    now = [0.0]
+    slides = [Slide(first, _stripes(tmp_path), (0.5, 0.5)), Slide(second, red, (0.5, 0.5))]
+    attract = attract_on(qtbot, ctx, slides, 1000, 400, (800, 450), clock=lambda: now[0])
+    now[0] = 0.9
+    attract.grab()
+    ctx.images.wait()  # the next still too
+    assert not attract.is_placeholder(1)
+    attract.grab()  # and the frame after this one is being composed
+    return attract, now
+
+
+def _frame(attract):
+    return attract.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_a_crossfade_frame_is_composed_while_the_one_before_shows(qtbot, ctx, tmp_path):
+    """A 4K crossfade painted on the GUI thread missed 60 fps: the worker
+    composes the next frame, and it is the very frame the GUI thread would paint."""
+    attract, now = _crossfading(qtbot, ctx, tmp_path)
+    attract._frames.wait()
+    now[0] += attract._timer.interval() / 1000
+    composed = _frame(attract)
+    assert attract._frames.shown == 1
+    attract._frames.wait()
+    attract._frames.forget()
+    assert _frame(attract) == composed  # painted here this time
+    assert attract._frames.shown == 1
+
+
+def test_a_composed_frame_of_another_moment_or_language_is_not_shown(qtbot, ctx, tmp_path):
+    attract, now = _crossfading(qtbot, ctx, tmp_path)
+    attract._frames.wait()
+    now[0] += 0.1  # six frames later: the worker's frame is too old
+    late = _frame(attract)
+    assert attract._frames.shown == 0
+    attract._frames.wait()
+    attract._frames.forget()
+    assert _frame(attract) == late
+    attract._frames.wait()
+    ctx.visit.set_language("zh")  # the captions change
+    attract._frames.wait()
+    _frame(attract)
+    assert attract._frames.shown == 0
+
+
+def test_no_frame_is_composed_ahead_outside_a_crossfade(qtbot, ctx, tmp_path):
+    """Two screen-sized images are held only while a crossfade runs."""
+    attract, now = _crossfading(qtbot, ctx, tmp_path)
+    attract._frames.wait()
+    assert attract._frames._images
+    now[0] = 0.2
+    attract.grab()
+    attract._frames.wait()
+    attract.grab()
+    assert not attract._frames._images and attract._frames.shown == 0
+
+
+def test_attract_mode_draws_60_frames_a_second_where_painting_is_cheap(qapp):
+    from PySide6.QtCore import QTimer
+
+    from kiosk.ui.screens.attract.pacing import FramePacer
+
+    timer = QTimer()
+    pacer = FramePacer(timer)
+    for _ in range(30):
+        pacer.painted(4.0)
+    assert timer.interval() == 16
+    for _ in range(30):
+        pacer.painted(25.0)  # a slow machine: no more than a third of its time on attract mode
+    assert 70 <= timer.interval() <= 75

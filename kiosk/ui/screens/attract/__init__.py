@@ -1,18 +1,16 @@
 """Attract mode: the exhibits' stills in a slow loop that draws visitors in.
 
-Each still pans and zooms slowly around its focus point and crossfades into
-the next, under the exhibit's title and a "Touch to explore" call in every
-enabled language. Motion stays calm: nothing flashes, the call to action
-breathes once every few seconds.
+Each still drifts slowly and crossfades into the next, under the exhibit's
+title and a "Touch to explore" call in every enabled language. Motion stays
+calm: nothing flashes, the call to action breathes once every few seconds.
 
 Each still is decoded once, off the GUI thread, slightly larger than the
-screen (the zoom never enlarges it); a frame only draws that pixmap with a
-small scale, so the frame rate adapts to what painting costs on the machine.
+screen; a frame copies it at whole device pixels (`frame.py`, which also
+composes crossfade frames one ahead on a worker), at up to 60 frames a second.
 
-The screen shows exactly while the visit model is in attract mode. The touch
-that wakes the kiosk is swallowed: attract mode takes the whole touch (or
-mouse press) and only on its release tells the model which exhibit was on
-screen, so nothing under the finger is ever activated.
+The screen shows exactly while the visit model is in attract mode; the touch
+that wakes the kiosk is swallowed (`touch.py`), and its release tells the
+model which exhibit was on screen.
 """
 
 from __future__ import annotations
@@ -21,13 +19,13 @@ import logging
 import math
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHideEvent,
     QImage,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -43,6 +41,7 @@ from kiosk.ui.context import Context
 from kiosk.ui.icons import icon_fonts_loaded
 from kiosk.ui.layout import FillParent
 from kiosk.ui.screens.attract.clip import AttractClip
+from kiosk.ui.screens.attract.frame import AheadComposer, FramePlan, Layer, at_opacity, image_layer, still_layer
 from kiosk.ui.screens.attract.pacing import FramePacer
 from kiosk.ui.screens.attract.texts import (
     AttractTexts,
@@ -53,6 +52,7 @@ from kiosk.ui.screens.attract.texts import (
     paint_scrim,
     render_caption,
 )
+from kiosk.ui.screens.attract.touch import TouchToWake
 from kiosk.visit.attract import DRIFT, Slide, Timeline, call_to_action, drift_at
 from kiosk.visit.model import Place, Screen
 
@@ -68,11 +68,7 @@ BREATH_MS = 4000
 SCRIM_FROM = 0.5
 """The darkening behind the texts starts this far down the screen."""
 
-_TOUCH = {QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-          QEvent.Type.TouchCancel}
-
-
-class AttractScreen(QWidget):
+class AttractScreen(TouchToWake):
     """Full-window loop through `slides`, each shown `slide_ms` including a
     `fade_ms` crossfade. `call_to_action_text` replaces the built-in "Touch to
     explore" (settings: attract.call_to_action); `clock` (seconds) lets tests
@@ -92,23 +88,23 @@ class AttractScreen(QWidget):
         self.timeline = Timeline(slide_ms, fade_ms)
         self.call_to_action_text = call_to_action_text
         self.clock = clock or ctx.clock.now
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         FillParent(self)
         self._turn = 0
         self._started = self.clock()
         self.paused_at: float | None = None
         """When the visitor paused the loop (None: it runs)."""
-        self._pressed = False
+        self.pressed = False
         self._pixmaps: dict[int, QPixmap | None] = {}
         """Decoded stills of the slides on screen; None while decoding or when broken."""
         self._texts: AttractTexts | None = None
-        self._captions: dict[int, QPixmap] = {}
+        self._captions: dict[int, QImage] = {}
         self._clip: AttractClip | None = None
         self._stand_in: QImage | None = None
         self._sharp = False
         self._timer = QTimer(self)
         self._pacer = FramePacer(self._timer)
+        self._frames = AheadComposer()
         self._timer.timeout.connect(self._tick)
         ctx.signals.language_changed.connect(self._retranslate)
         ctx.signals.place_changed.connect(self._follow)
@@ -142,6 +138,7 @@ class AttractScreen(QWidget):
         self._started = self.clock()
         self._pixmaps.clear()
         self._captions.clear()
+        self._frames.forget()
         self._request()
         self.update()
 
@@ -180,7 +177,7 @@ class AttractScreen(QWidget):
         self._turn = 0
         self._started = self.clock()
         self.paused_at = None
-        self._pressed = False
+        self.pressed = False
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
@@ -221,6 +218,7 @@ class AttractScreen(QWidget):
         super().hideEvent(event)
         self._timer.stop()
         self._pixmaps.clear()  # the image cache keeps them; no need to pin them here
+        self._frames.release()
         if self._clip is not None:
             self._clip.stop()
 
@@ -232,6 +230,7 @@ class AttractScreen(QWidget):
     def _retranslate(self) -> None:
         self._texts = None
         self._captions.clear()
+        self._frames.forget()
         self._request()
         if self.isVisible() and not self.size().isEmpty():
             self._lay_out()  # now, not in the next paint
@@ -286,21 +285,13 @@ class AttractScreen(QWidget):
             painter.end()
             return
         self._stand_in = None
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         texts = self._lay_out()
         elapsed = self._elapsed()
-        fade = self.timeline.fade(elapsed) if self.slides else 0.0
-        self._paint_slide(painter, texts, self._turn, elapsed, 1.0)
-        if fade > 0:
-            self._paint_slide(painter, texts, self._turn + 1, elapsed, fade)
-        paint_scrim(painter, self.ctx, self.width(), self.height(), SCRIM_FROM)
-        if self.slides:
-            self._paint_caption(painter, texts, self._turn, 1.0 - fade)
-            if fade > 0:
-                self._paint_caption(painter, texts, self._turn + 1, fade)
+        self._frames.paint(painter, self._plan(texts, elapsed), self._timer.interval())
         self._paint_call_to_action(painter, texts, elapsed)
         painter.end()
         self._pacer.painted((time.perf_counter() - began) * 1000)
+        self._compose_next(texts, elapsed)
         sharp = not self.is_placeholder(self._turn % max(1, len(self.slides)))
         if sharp and not self._sharp:  # told before the glyphs come: this frame is the first
             self._sharp = True
@@ -308,45 +299,63 @@ class AttractScreen(QWidget):
         if sharp and texts.icons is None:
             QTimer.singleShot(0, self, self._add_glyphs)  # the first sharp frame is on screen
 
+    def _compose_next(self, texts: AttractTexts, elapsed: float) -> None:
+        """During a crossfade, the next frame is composed on a worker while this one shows."""
+        upcoming = elapsed if self.paused_at is not None else elapsed + self._timer.interval()
+        if self.slides and self.timeline.turn(upcoming) == self._turn and self.timeline.fade(upcoming) > 0:
+            self._frames.compose(self._plan(texts, upcoming))
+        else:
+            self._frames.release()
+
     def _add_glyphs(self) -> None:
         if self._texts is not None and self._texts.icons is None:
             add_glyphs(self.ctx, self._texts, self.devicePixelRatioF())
             self.update()
 
-    def _paint_slide(self, painter: QPainter, texts: AttractTexts, turn: int, elapsed: float,
-                     opacity: float) -> None:
-        painter.setOpacity(opacity)
+    def _plan(self, texts: AttractTexts, elapsed: float) -> FramePlan:
+        """The frame at `elapsed` below the call to action: this turn's slide, the
+        next one's fading in over it, the scrim, then both captions."""
+        fade = self.timeline.fade(elapsed) if self.slides else 0.0
+        turn = self._turn
+        slides = [self._slide_layer(texts, turn, elapsed, 1.0)]
+        if fade > 0:
+            slides.append(self._slide_layer(texts, turn + 1, elapsed, fade))
+        layers = [layer for layer, _ in slides]
+        layers.append(partial(paint_scrim, ctx=self.ctx, width=self.width(), height=self.height(),
+                              start=SCRIM_FROM))
+        if self.slides:
+            layers += [self._caption_layer(texts, shown, opacity)
+                       for shown, opacity in ((turn, 1.0 - fade), (turn + 1, fade)) if opacity > 0]
+        ratio = self.devicePixelRatioF()
+        size = QSize(round(self.width() * ratio), round(self.height() * ratio))
+        return FramePlan(turn, elapsed, size, ratio, layers, all(portable for _, portable in slides))
+
+    def _slide_layer(self, texts: AttractTexts, turn: int, elapsed: float,
+                     opacity: float) -> tuple[Layer, bool]:
+        """The slide's clip, its still or the placeholder; True: a worker may paint it."""
         index = turn % len(self.slides) if self.slides else 0
-        clip = self._clip
-        if clip is not None and self.slides and clip.path == self.slides[index].clip \
-                and clip.paint(painter, self.width(), self.height()):
-            return
+        clip, width, height, ratio = self._clip, self.width(), self.height(), self.devicePixelRatioF()
+        if clip is not None and self.slides and clip.path == self.slides[index].clip and clip.has_frame:
+            return at_opacity(opacity, partial(clip.paint, width=width, height=height)), False
         pixmap = self._pixmaps.get(index)
         if pixmap is None:  # no slides, still decoding, or broken
-            paint_placeholder(painter, self.ctx, texts, self.width(), self.height(), self.devicePixelRatioF())
-            return
-        ratio = self.devicePixelRatioF()
-        margin = (max(0, pixmap.width() - round(self.width() * ratio)),
-                  max(0, pixmap.height() - round(self.height() * ratio)))
+            return at_opacity(opacity, partial(paint_placeholder, ctx=self.ctx, texts=texts, width=width,
+                                               height=height, ratio=ratio)), False
+        margin = (max(0, pixmap.width() - round(width * ratio)), max(0, pixmap.height() - round(height * ratio)))
         reduced = self.ctx.theme.motion.reduced  # held still, centred, for visitors whom motion troubles
         drift = drift_at(0.5 if reduced else self.timeline.motion(elapsed, turn), margin)
-        # At whole device pixels and the still's own size: a copy, not a resampling.
-        painter.save()
-        painter.scale(1 / ratio, 1 / ratio)
-        painter.drawPixmap(QPoint(-drift[0], -drift[1]), pixmap)
-        painter.restore()
+        return at_opacity(opacity, still_layer(pixmap.toImage(), drift, ratio)), True
 
-    def _paint_caption(self, painter: QPainter, texts: AttractTexts, turn: int, opacity: float) -> None:
+    def _caption_layer(self, texts: AttractTexts, turn: int, opacity: float) -> Layer:
         caption = self._caption(turn % len(self.slides), texts)
-        painter.setOpacity(opacity)
         bottom = texts.cta_box.top() - self.ctx.mm(self.ctx.theme.sizes.gap)
-        painter.drawPixmap(QPointF(texts.margin, bottom - caption.deviceIndependentSize().height()),
-                           caption)
+        at = QPointF(texts.margin, bottom - caption.deviceIndependentSize().height())
+        return at_opacity(opacity, image_layer(caption, at))
 
     def _paint_call_to_action(self, painter: QPainter, texts: AttractTexts, elapsed: float) -> None:
         calm = self.ctx.theme.motion.reduced or self.paused_at is not None
         breath = 1.0 if calm else 0.5 - 0.5 * math.cos(2 * math.pi * elapsed / BREATH_MS)
-        paint_call_to_action(painter, texts, self.ctx.theme.colours, self._pressed, breath,
+        paint_call_to_action(painter, texts, self.ctx.theme.colours, self.pressed, breath,
                              max(1.0, self.ctx.mm(0.8)))
 
     # --- layout -----------------------------------------------------------------------
@@ -363,45 +372,15 @@ class AttractScreen(QWidget):
                 add_glyphs(self.ctx, self._texts, self.devicePixelRatioF())
         return self._texts
 
-    def _caption(self, index: int, texts: AttractTexts) -> QPixmap:
+    def _caption(self, index: int, texts: AttractTexts) -> QImage:
         if index not in self._captions:
             self._captions[index] = render_caption(self.ctx, self.slides[index].item.exhibit, texts,
                                                    self.rect(), self.devicePixelRatioF())
         return self._captions[index]
 
-    # --- the waking touch -----------------------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in _TOUCH:
-            return super().event(event)
-        event.accept()  # every touch is attract mode's: no mouse events are made from it
-        if kind == QEvent.Type.TouchBegin:
-            self._press()
-        elif kind == QEvent.Type.TouchEnd:
-            self._wake()
-        elif kind == QEvent.Type.TouchCancel:
-            self._pressed = False
-            self.update()
-        return True
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        self._press()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        if self._pressed:
-            self._wake()
-
-    def _press(self) -> None:
-        self._pressed = True
-        self.update()
-
-    def _wake(self) -> None:
+    def woken(self) -> None:
         """Attract mode hides when the model leaves it, after the window has
         taken its last frame to fade from."""
         slide = self.on_screen
-        self._pressed = False
         log.info("attract mode woken on %s", slide.item.id if slide else "no exhibit")
         self.ctx.visit.wake(slide.item.id if slide else None)

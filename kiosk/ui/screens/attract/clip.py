@@ -47,16 +47,19 @@ class AttractClip(QObject):
         self.ctx.player.release(self)
         self.path, self.image = None, None
 
-    def paint(self, painter: QPainter, width: int, height: int) -> bool:
-        """Draw the latest frame over the whole screen, cropped to fill it; False: none yet."""
+    @property
+    def has_frame(self) -> bool:
+        return self.image is not None and not self.image.isNull()
+
+    def paint(self, painter: QPainter, width: int, height: int) -> None:
+        """Draw the latest frame over the whole screen, cropped to fill it (when `has_frame`)."""
         if self.image is None or self.image.isNull():
-            return False
+            return
         source = QRectF(self.image.rect())
         scale = max(width / source.width(), height / source.height())
         shown = QRectF(0, 0, width / scale, height / scale)
         shown.moveCenter(source.center())
         painter.drawImage(QRectF(0, 0, width, height), self.image, shown)
-        return True
 
     def _frame(self, frame: QVideoFrame) -> None:
         if self.ctx.player.owned_by(self):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-MIN_FRAME_MS = 33
+MIN_FRAME_MS = 16
+"""60 frames a second (the timer rounds 16.7 ms down)."""
 MAX_FRAME_MS = 100
 FRAME_BUDGET = 3
 """A frame comes at most every FRAME_BUDGET times what painting one costs."""

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QLinearGradient, QPainter, QPixmap
 
 from kiosk.content.schema import Exhibit
 from kiosk.ui.context import Context
@@ -111,9 +111,9 @@ def caption_lines(ctx: Context, exhibit: Exhibit) -> list[tuple[str, str]]:
 
 
 def render_caption(ctx: Context, exhibit: Exhibit, texts: AttractTexts, rect: QRect,
-                   ratio: float) -> QPixmap:
+                   ratio: float) -> QImage:
     """The caption's lines (`caption_lines`), drawn once per slide so that a
-    frame only blends it in."""
+    frame only blends it in (an image: crossfade frames are composed on a worker)."""
     width = rect.width() - 2 * texts.margin
     flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
     styles = {"title": (texts.title_font, "text"), "other_titles": (texts.subtitle_font, "text"),
@@ -123,10 +123,10 @@ def render_caption(ctx: Context, exhibit: Exhibit, texts: AttractTexts, rect: QR
              for text, font, _ in lines]
     gap = ctx.mm(2)
     height = sum(box.height() for box in boxes) + gap * (len(boxes) - 1)
-    pixmap = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
+    image = QImage(math.ceil(width * ratio), math.ceil(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
     top = 0
     for (text, font, colour), box in zip(lines, boxes):
         painter.setFont(font)
@@ -134,7 +134,7 @@ def render_caption(ctx: Context, exhibit: Exhibit, texts: AttractTexts, rect: QR
         painter.drawText(QRect(0, top, width, box.height()), flags, text)
         top += box.height() + gap
     painter.end()
-    return pixmap
+    return image
 
 
 def paint_placeholder(painter: QPainter, ctx: Context, texts: AttractTexts, width: int, height: int,

@@ -344,6 +344,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed repetitions per figure (default 5)")
     parser.add_argument("--memory-probe", choices=MEMORY_CASES, help=argparse.SUPPRESS)
+    parser.add_argument("--no-targets", action="store_true",
+                        help="skip the performance targets (bench/targets.py, about 5 minutes)")
     args = parser.parse_args()
     if args.memory_probe:
         memory_probe(args.memory_probe)
@@ -361,7 +363,11 @@ def main() -> int:
         print()
         print("\n".join(section()), flush=True)
     print(f"\nprocess peak RSS {peak_mb():.0f} MB; total {time.perf_counter() - started:.1f} s")
-    return 0
+    if args.no_targets:
+        return 0
+    print("\n6. The performance targets (bench/targets.py, in processes of their own)", flush=True)
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "targets.py"), "--repeat", str(repeat)],
+                          check=False).returncode
 
 
 if __name__ == "__main__":

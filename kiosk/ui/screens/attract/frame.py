@@ -13,6 +13,7 @@ clip's frame, the placeholder's glyph) makes the frame one the GUI thread paints
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,7 +22,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPoint, QPointF, QSize
 from PySide6.QtGui import QImage, QPainter
 
+log = logging.getLogger(__name__)
+
 Layer = Callable[[QPainter], None]
+
+
+def _log_failure(job: Future[None]) -> None:
+    """A frame the worker could not compose is painted by the GUI thread, and told here."""
+    if (error := job.exception()) is not None:
+        log.error("a crossfade frame could not be composed ahead: %r", error)
 
 
 def at_opacity(opacity: float, paint: Callable[[QPainter], object]) -> Layer:
@@ -109,6 +118,7 @@ class AheadComposer:
         target = self._images[1] if self._images[0] is shown else self._images[0]
         target.setDevicePixelRatio(plan.ratio)
         self._job = self._worker.submit(self._compose, plan, target, self._generation)
+        self._job.add_done_callback(_log_failure)
 
     def _compose(self, plan: FramePlan, target: QImage, generation: int) -> None:
         painter = QPainter(target)

@@ -311,3 +311,24 @@ def test_attract_mode_draws_60_frames_a_second_where_painting_is_cheap(qapp):
     for _ in range(30):
         pacer.painted(25.0)  # a slow machine: no more than a third of its time on attract mode
     assert 70 <= timer.interval() <= 75
+
+
+def test_a_caption_that_stays_does_not_dim_in_the_crossfade(qtbot, ctx, tmp_path):
+    """Two stills of one exhibit in a row: its title blended out and in again
+    read at three quarters halfway through."""
+    red, also_red = tmp_path / "red.png", tmp_path / "also-red.png"
+    red.write_bytes(png_bytes(640, 360, (200, 0, 0)))
+    also_red.write_bytes(png_bytes(640, 360, (200, 0, 0)))
+    item = ctx.catalog.exhibits[0]
+    now = [0.0]
+    attract = attract_on(qtbot, ctx, [Slide(item, red, (0.5, 0.5)), Slide(item, also_red, (0.5, 0.5))],
+                         1000, 400, (800, 450), clock=lambda: now[0])
+    now[0] = 0.2
+    steady = _frame(attract)
+    now[0] = 0.8
+    ctx.images.wait()
+    attract._frames.forget()
+    halfway = _frame(attract)
+    texts = attract._lay_out()
+    caption = attract.rect().adjusted(0, 0, 0, -(attract.height() - texts.cta_box.top()))
+    assert halfway.copy(caption) == steady.copy(caption)

@@ -325,10 +325,17 @@ class AttractScreen(TouchToWake):
                               start=SCRIM_FROM))
         if self.slides:
             layers += [self._caption_layer(texts, shown, opacity)
-                       for shown, opacity in ((turn, 1.0 - fade), (turn + 1, fade)) if opacity > 0]
+                       for shown, opacity in self._captions_at(turn, fade) if opacity > 0]
         ratio = self.devicePixelRatioF()
         size = QSize(round(self.width() * ratio), round(self.height() * ratio))
         return FramePlan(turn, elapsed, size, ratio, layers, all(portable for _, portable in slides))
+
+    def _captions_at(self, turn: int, fade: float) -> tuple[tuple[int, float], ...]:
+        """Each caption with its opacity; one that stays (the next still is of the
+        same exhibit) does not dim halfway through the crossfade."""
+        if self.slides[turn % len(self.slides)].item is self.slides[(turn + 1) % len(self.slides)].item:
+            return ((turn, 1.0),)
+        return ((turn, 1.0 - fade), (turn + 1, fade))
 
     def _slide_layer(self, texts: AttractTexts, turn: int, elapsed: float,
                      opacity: float) -> tuple[Layer, bool]:

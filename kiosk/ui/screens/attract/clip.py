@@ -53,7 +53,7 @@ class AttractClip(QObject):
 
     def paint(self, painter: QPainter, width: int, height: int) -> None:
         """Draw the latest frame over the whole screen, cropped to fill it (when `has_frame`)."""
-        if self.image is None or self.image.isNull():
+        if self.image is None or not self.has_frame:
             return
         source = QRectF(self.image.rect())
         scale = max(width / source.width(), height / source.height())

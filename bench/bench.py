@@ -345,7 +345,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed repetitions per figure (default 5)")
     parser.add_argument("--memory-probe", choices=MEMORY_CASES, help=argparse.SUPPRESS)
     parser.add_argument("--no-targets", action="store_true",
-                        help="skip the performance targets (bench/targets.py, about 5 minutes)")
+                        help="skip the performance targets (bench/targets.py, about 6 minutes)")
     args = parser.parse_args()
     if args.memory_probe:
         memory_probe(args.memory_probe)
